@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
+)
+
+// site is what the browser needs, built into one folder: the web shell with
+// the map pre-rendered into index.html, the core as wasm, wasm_exec.js, and
+// the map file itself.
+type site struct {
+	root string // the source tree: the folder holding go.mod
+	out  string // where the site is written
+}
+
+// findRoot walks up from the working directory to the folder with go.mod.
+func findRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("cannot find the buurtkaart source tree (go.mod); run from inside it")
+		}
+		dir = parent
+	}
+}
+
+// build writes the whole site for map m (read from mapData).
+func (s site) build(m *atlas.Map, mapData []byte) error {
+	if err := os.MkdirAll(s.out, 0o755); err != nil {
+		return err
+	}
+	if err := s.wasm(); err != nil {
+		return err
+	}
+	goroot, err := goEnv("GOROOT")
+	if err != nil {
+		return err
+	}
+	if err := copyFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), filepath.Join(s.out, "wasm_exec.js")); err != nil {
+		return err
+	}
+	if err := s.copyWeb(); err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(s.out, "map.geojson"), mapData); err != nil {
+		return err
+	}
+	return s.index(m)
+}
+
+// wasm compiles ./wasm for the browser unless the last build came from the
+// same sources: a second `serve` then starts in well under a second.
+func (s site) wasm() error {
+	target := filepath.Join(s.out, "buurtkaart.wasm")
+	stampFile := filepath.Join(s.out, ".wasm-sources")
+	stamp, err := s.sourceStamp()
+	if err != nil {
+		return err
+	}
+	if old, err := os.ReadFile(stampFile); err == nil && string(old) == stamp {
+		if _, err := os.Stat(target); err == nil {
+			return nil
+		}
+	}
+	tmp := target + ".tmp"
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, "./wasm")
+	cmd.Dir = s.root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the browser wasm: %v\n%s", err, out)
+	}
+	if err := os.Rename(tmp, target); err != nil {
+		return err
+	}
+	return writeFile(stampFile, []byte(stamp))
+}
+
+// sourceStamp hashes everything the wasm is built from: go.mod, go.sum and
+// the non-test Go files under wasm/, plus the Go version.
+func (s site) sourceStamp() (string, error) {
+	h := sha256.New()
+	fmt.Fprintln(h, runtime.Version())
+	for _, name := range []string{"go.mod", "go.sum"} {
+		if err := hashFile(h, filepath.Join(s.root, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+	}
+	err := filepath.WalkDir(filepath.Join(s.root, "wasm"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		fmt.Fprintln(h, path)
+		return hashFile(h, path)
+	})
+	return hex.EncodeToString(h.Sum(nil)), err
+}
+
+func hashFile(w io.Writer, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = io.Copy(w, f)
+	return err
+}
+
+// copyWeb copies web/ except the index template (and the .d.ts, which only documents the bridge).
+func (s site) copyWeb() error {
+	web := filepath.Join(s.root, "web")
+	return filepath.WalkDir(web, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(web, path)
+		if rel == "index.html" || strings.HasSuffix(rel, ".d.ts") {
+			return nil
+		}
+		return copyFile(path, filepath.Join(s.out, rel))
+	})
+}
+
+// index renders web/index.html with the drawn map inline, so the map shows
+// before (and without) the wasm.
+func (s site) index(m *atlas.Map) error {
+	tpl, err := template.ParseFiles(filepath.Join(s.root, "web", "index.html"))
+	if err != nil {
+		return err
+	}
+	d, _ := sketch.Map(m, nil)
+	var svg strings.Builder
+	if err := sketch.WriteSVG(&svg, d); err != nil {
+		return err
+	}
+	type kindText struct {
+		Key string
+		kind.Text
+	}
+	var kinds []kindText
+	for _, k := range kind.All {
+		kinds = append(kinds, kindText{string(k), k.Text()})
+	}
+	var buf bytes.Buffer
+	err = tpl.Execute(&buf, map[string]any{
+		"Lang": m.Language, "Title": m.Title, "Buurt": firstNonEmpty(m.Buurt, m.Title),
+		"Attribution": m.Attribution, "Kinds": kinds,
+		"SVG": template.HTML(svg.String()), // the core escapes every text it draws
+	})
+	if err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(s.out, "index.html"), buf.Bytes())
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func goEnv(name string) (string, error) {
+	out, err := exec.Command("go", "env", name).Output()
+	if err != nil {
+		return "", fmt.Errorf("go env %s: %w (is Go installed and on PATH?)", name, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+func copyFile(src, dst string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return writeFile(dst, data)
+}
+
+// writeFile replaces dst atomically, so a running server never serves half a file.
+func writeFile(dst string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	tmp := dst + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dst)
+}

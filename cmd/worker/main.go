@@ -1,0 +1,72 @@
+//go:build js && wasm
+
+// Command worker is the edge host of buurtkaart: a Cloudflare Worker that
+// serves the same pins API as `buurtkaart serve`, over D1 instead of an
+// SQLite file. Static files (the built site) are served by Cloudflare's
+// assets layer before a request reaches this code; see wrangler.toml.
+package main
+
+import (
+	"database/sql"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/syumai/workers"
+	"github.com/syumai/workers/cloudflare"
+	"github.com/syumai/workers/cloudflare/d1"
+
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/pin"
+	"github.com/buurtkaart/buurtkaart/wasm/pins"
+)
+
+func main() {
+	c, err := d1.OpenConnector("DB")
+	if err != nil {
+		workers.Serve(unavailable("D1 binding DB is missing: " + err.Error()))
+		return
+	}
+	bounds, err := parseBBox(cloudflare.Getenv("BUURTKAART_BBOX"))
+	if err != nil {
+		workers.Serve(unavailable(err.Error()))
+		return
+	}
+	store := pins.NewStore(sql.OpenDB(c))
+	workers.Serve(pins.NewHandler(store, pins.Options{Rules: pin.Rules{Bounds: bounds}}))
+}
+
+// parseBBox reads "west,south,east,north"; empty means no bounds check.
+func parseBBox(s string) (atlas.BBox, error) {
+	if s == "" {
+		return atlas.BBox{}, nil
+	}
+	parts := strings.Split(s, ",")
+	var v [4]float64
+	if len(parts) != 4 {
+		return atlas.BBox{}, errBBox(s)
+	}
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return atlas.BBox{}, errBBox(s)
+		}
+		v[i] = f
+	}
+	return atlas.BBox{W: v[0], S: v[1], E: v[2], N: v[3]}, nil
+}
+
+type errBBox string
+
+func (e errBBox) Error() string {
+	return "BUURTKAART_BBOX " + strconv.Quote(string(e)) + " is not west,south,east,north"
+}
+
+// unavailable answers every request with a 503 that says what is misconfigured.
+func unavailable(why string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte(`{"error":{"code":"misconfigured","nl":"De kaartserver is niet goed ingesteld.","en":` + strconv.Quote("worker misconfigured: "+why) + `}}`))
+	})
+}

@@ -1,0 +1,94 @@
+// Package atlas reads a buurtkaart map file: a GeoJSON FeatureCollection
+// (RFC 7946) of drawn places and the base drawing they sit on.
+//
+// Reading is liberal and never fails half-way: every problem comes back as
+// a Diagnostic and the broken feature is skipped, so one bad line in a file
+// a community builder edited by hand does not blank the whole map.
+package atlas
+
+import "github.com/buurtkaart/buurtkaart/wasm/kind"
+
+// Map is one buurt's map: its metadata, places and base drawing.
+type Map struct {
+	Title       string   // the map's own title; shown large on the map and poster
+	Buurt       string   // the buurt's name
+	CBS         []string // CBS buurt codes, e.g. BU05182916
+	Bounds      BBox     // the "bbox" member, or the extent of all features
+	Language    string   // "nl" unless the file says otherwise
+	Attribution string
+	Moderation  string // "post" (default) or "pre"
+
+	Places []Place
+	Shapes []Shape
+}
+
+// Point is a position in WGS84 degrees.
+type Point struct{ Lon, Lat float64 }
+
+// BBox is a lon/lat rectangle: west, south, east, north.
+type BBox struct{ W, S, E, N float64 }
+
+// Contains reports whether p lies inside b, edges included.
+func (b BBox) Contains(p Point) bool {
+	return p.Lon >= b.W && p.Lon <= b.E && p.Lat >= b.S && p.Lat <= b.N
+}
+
+// Empty reports whether b encloses no area.
+func (b BBox) Empty() bool { return !(b.E > b.W && b.N > b.S) }
+
+// extend grows b to include p; an empty b becomes the point itself.
+func (b BBox) extend(p Point, first bool) BBox {
+	if first {
+		return BBox{p.Lon, p.Lat, p.Lon, p.Lat}
+	}
+	return BBox{min(b.W, p.Lon), min(b.S, p.Lat), max(b.E, p.Lon), max(b.N, p.Lat)}
+}
+
+// Place is an asset on the map: a person's talent, a club, a place, a
+// story or a partner organisation.
+type Place struct {
+	ID      string
+	Feature int // index in the file's features array
+	Name    string
+	Kind    kind.Kind
+	Note    string // the handwritten annotation
+	Author  string
+	Since   string
+	Tags    []string
+	Links   []string // ids of related places: the ABCD "connect" step
+	At      Point
+}
+
+// Layer is what a base shape is drawn as.
+type Layer string
+
+// The layers of the base drawing.
+const (
+	Straat Layer = "straat" // street
+	Water  Layer = "water"
+	Groen  Layer = "groen"  // green: parks, gardens
+	Gebouw Layer = "gebouw" // building
+	Route  Layer = "route"  // a walk
+)
+
+// Layers lists the layers in drawing order, bottom first.
+var Layers = []Layer{Groen, Water, Gebouw, Straat, Route}
+
+func (l Layer) valid() bool {
+	for _, v := range Layers {
+		if l == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Shape is a line or area of the base drawing.
+type Shape struct {
+	ID      string
+	Feature int
+	Layer   Layer
+	Name    string
+	Area    bool      // true for polygons: Parts are rings, the first the exterior
+	Parts   [][]Point // the lines, or the rings of an area
+}

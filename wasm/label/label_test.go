@@ -1,0 +1,57 @@
+package label
+
+import (
+	"math/rand"
+	"testing"
+)
+
+func TestPlaceNeverOverlaps(t *testing.T) {
+	seed := int64(20261123)
+	rng := rand.New(rand.NewSource(seed))
+	anchors := make([]Anchor, 1000)
+	for i := range anchors {
+		anchors[i] = Anchor{X: rng.Float64() * 1000, Y: rng.Float64() * 700, R: 5, W: 20 + rng.Float64()*80, H: 12}
+	}
+	got := Place(anchors, []Box{{0, 0, 300, 40}})
+	var placed []Box
+	for i, p := range got {
+		if !p.Placed {
+			continue
+		}
+		for j, q := range placed {
+			if p.Box.Overlaps(q) {
+				t.Fatalf("seed %d: label %d overlaps an earlier label %d", seed, i, j)
+			}
+		}
+		for j, a := range anchors {
+			if p.Box.Overlaps(Box{a.X - a.R, a.Y - a.R, a.X + a.R, a.Y + a.R}) {
+				t.Fatalf("seed %d: label %d covers mark %d", seed, i, j)
+			}
+		}
+		if p.Box.Overlaps(Box{0, 0, 300, 40}) {
+			t.Fatalf("seed %d: label %d covers the obstacle", seed, i)
+		}
+		placed = append(placed, p.Box)
+	}
+	if len(placed) < 300 {
+		t.Errorf("seed %d: only %d of 1000 labels placed", seed, len(placed))
+	}
+}
+
+func TestPlacePrefersRight(t *testing.T) {
+	got := Place([]Anchor{{X: 100, Y: 100, R: 5, W: 40, H: 12}}, nil)
+	if !got[0].Placed || got[0].Align != Start || got[0].X != 107 {
+		t.Fatalf("got %+v, want right of the mark at x 107", got[0])
+	}
+}
+
+func BenchmarkPlace1k(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	anchors := make([]Anchor, 1000)
+	for i := range anchors {
+		anchors[i] = Anchor{X: rng.Float64() * 1000, Y: rng.Float64() * 700, R: 5, W: 20 + rng.Float64()*80, H: 12}
+	}
+	for b.Loop() {
+		Place(anchors, nil)
+	}
+}

@@ -1,0 +1,150 @@
+package pin
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
+)
+
+// MaxBody is the largest request body accepted, 16 KiB: a note of 1,000
+// characters in any script fits many times over.
+const MaxBody = 16 << 10
+
+// MaxNote is the longest note, in characters.
+const MaxNote = 1000
+
+// input is what a client may send. Pointers tell "missing" from zero; the
+// decoder refuses any other field, so server-owned ones (created) cannot be set.
+type input struct {
+	ID   *string  `json:"id"`
+	Lon  *float64 `json:"lon"`
+	Lat  *float64 `json:"lat"`
+	Kind *string  `json:"kind"`
+	Note *string  `json:"note"`
+}
+
+// Rules are what Decode checks beyond the pin's own shape; the zero value
+// checks only that coordinates are real degrees.
+type Rules struct {
+	// Bounds, when not empty, is the map's area: pins outside it are refused.
+	Bounds atlas.BBox
+}
+
+var uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
+// Decode reads and checks a pin sent by a client. now stamps Created.
+func Decode(body []byte, rules Rules, now time.Time) (Pin, *Problem) {
+	if len(body) > MaxBody {
+		return Pin{}, problem(statusTooLarge, "too_large",
+			"Dit bericht is te groot.", "This request is too large.")
+	}
+	var in input
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		return Pin{}, jsonProblem(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Pin{}, problem(statusBadRequest, "invalid_json",
+			"Er staat iets achter de pin dat er niet hoort.", "There is trailing data after the pin.")
+	}
+	return in.check(rules, now)
+}
+
+func jsonProblem(err error) *Problem {
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		return problem(statusBadRequest, "unknown_field",
+			"Het veld "+f+" kennen we niet.", "Unknown field "+f+".")
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return problem(statusBadRequest, "invalid_json",
+			fmt.Sprintf("Het veld %q heeft de verkeerde vorm.", te.Field),
+			fmt.Sprintf("Field %q has the wrong type.", te.Field))
+	}
+	return problem(statusBadRequest, "invalid_json",
+		"Dit is geen geldige pin (JSON klopt niet).", "This is not a valid pin (invalid JSON).")
+}
+
+func (in input) check(rules Rules, now time.Time) (Pin, *Problem) {
+	if in.ID == nil || !uuidPattern.MatchString(*in.ID) {
+		return Pin{}, problem(statusUnprocessable, "invalid_id",
+			"De pin mist een geldige id (een UUID, kleine letters).", "The pin needs a valid id (a lowercase UUID).")
+	}
+	if in.Lon == nil || in.Lat == nil {
+		return Pin{}, problem(statusUnprocessable, "missing_position",
+			"Waar is het? De pin mist een plek op de kaart.", "Where is it? The pin has no position.")
+	}
+	p := Pin{ID: *in.ID, Lon: *in.Lon, Lat: *in.Lat, Created: now.UTC().Format(time.RFC3339)}
+	if pr := checkPosition(p.At(), rules.Bounds); pr != nil {
+		return Pin{}, pr
+	}
+	if in.Kind == nil || !kind.Kind(*in.Kind).Valid() {
+		return Pin{}, problem(statusUnprocessable, "invalid_kind",
+			"Kies wat voor pin het is: talent, verband, plek, verhaal of partner.",
+			"Choose the kind of pin: talent, verband, plek, verhaal or partner.")
+	}
+	p.Kind = kind.Kind(*in.Kind)
+	if in.Note != nil {
+		p.Note = strings.TrimSpace(*in.Note)
+	}
+	if pr := checkText(p.Note, MaxNote); pr != nil {
+		return Pin{}, pr
+	}
+	return p, nil
+}
+
+func checkPosition(at atlas.Point, bounds atlas.BBox) *Problem {
+	if math.IsNaN(at.Lon) || math.IsNaN(at.Lat) || math.IsInf(at.Lon, 0) || math.IsInf(at.Lat, 0) ||
+		at.Lon < -180 || at.Lon > 180 || at.Lat < -90 || at.Lat > 90 {
+		return problem(statusUnprocessable, "invalid_position",
+			"Deze plek bestaat niet op de kaart (lengte- en breedtegraad kloppen niet).",
+			"This position is not on Earth (longitude and latitude are out of range).")
+	}
+	if bounds.Empty() || bounds.Contains(at) {
+		return nil
+	}
+	if bounds.Contains(atlas.Point{Lon: at.Lat, Lat: at.Lon}) {
+		return problem(statusUnprocessable, "swapped_position",
+			"Lengte- en breedtegraad zijn omgewisseld: eerst lon, dan lat.",
+			"Longitude and latitude are swapped: lon first, then lat.")
+	}
+	return problem(statusUnprocessable, "outside_map",
+		"Deze plek ligt buiten de buurt van deze kaart.", "This spot is outside the buurt of this map.")
+}
+
+// checkText refuses control characters (other than newline and tab, which a
+// note may hold) and text longer than max characters.
+func checkText(s string, max int) *Problem {
+	if !utf8.ValidString(s) {
+		return problem(statusUnprocessable, "invalid_text", "De tekst bevat ongeldige tekens.", "The text has invalid characters.")
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return problem(statusUnprocessable, "too_long",
+			fmt.Sprintf("De tekst is te lang: %d tekens, hooguit %d.", n, max),
+			fmt.Sprintf("The text is too long: %d characters, at most %d.", n, max))
+	}
+	for _, r := range s {
+		if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029') {
+			return problem(statusUnprocessable, "control_character",
+				"De tekst bevat onzichtbare stuurtekens; haal ze weg.", "The text holds control characters; remove them.")
+		}
+	}
+	return nil
+}
+
+// Clash is the problem when an id is reused for different content.
+var Clash = problem(statusConflict, "id_in_use",
+	"Deze id hoort al bij een andere pin.", "This id already belongs to a different pin.")

@@ -1,0 +1,62 @@
+package pin
+
+import (
+	"encoding/json"
+
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
+)
+
+// FeatureCollection is pins as GeoJSON, the shape GET /api/pins returns.
+type FeatureCollection struct {
+	Type     string    `json:"type"`
+	Features []Feature `json:"features"`
+}
+
+// Feature is one pin as a GeoJSON Point feature.
+type Feature struct {
+	Type       string     `json:"type"`
+	ID         string     `json:"id"`
+	Geometry   geometry   `json:"geometry"`
+	Properties properties `json:"properties"`
+}
+
+type geometry struct {
+	Type        string     `json:"type"`
+	Coordinates [2]float64 `json:"coordinates"`
+}
+
+type properties struct {
+	Kind    string `json:"kind"`
+	Note    string `json:"note"`
+	Created string `json:"created"`
+}
+
+// Collection wraps pins as a FeatureCollection.
+func Collection(ps []Pin) FeatureCollection {
+	fc := FeatureCollection{Type: "FeatureCollection", Features: make([]Feature, len(ps))}
+	for i, p := range ps {
+		fc.Features[i] = Feature{Type: "Feature", ID: p.ID,
+			Geometry:   geometry{"Point", [2]float64{p.Lon, p.Lat}},
+			Properties: properties{string(p.Kind), p.Note, p.Created}}
+	}
+	return fc
+}
+
+// ParseCollection reads what Collection wrote, e.g. the answer of GET
+// /api/pins in the browser. Features that do not form a valid pin are
+// skipped, not fatal: the map shows what it can.
+func ParseCollection(data []byte) ([]Pin, error) {
+	var fc FeatureCollection
+	if err := json.Unmarshal(data, &fc); err != nil {
+		return nil, err
+	}
+	out := make([]Pin, 0, len(fc.Features))
+	for _, f := range fc.Features {
+		p := Pin{ID: f.ID, Lon: f.Geometry.Coordinates[0], Lat: f.Geometry.Coordinates[1],
+			Kind: kind.Kind(f.Properties.Kind), Note: f.Properties.Note, Created: f.Properties.Created}
+		if p.Kind.Valid() {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,52 @@
+// Package sketch draws a buurt map: it turns places, base shapes and pins
+// into a display list, and writes that list as SVG. Drawing is deterministic
+// — the same map gives the same bytes — so the server's pre-rendered SVG
+// and the browser's take-over match, and golden files stay stable.
+package sketch
+
+import "github.com/buurtkaart/buurtkaart/wasm/kind"
+
+// Drawing is a display list: groups of items, bottom first.
+type Drawing struct {
+	Title         string
+	Width, Height float64
+	Groups        []Group
+}
+
+// Group is a named layer of items (an SVG <g>).
+type Group struct {
+	ID    string // the element id, when the page needs to find it
+	Class string
+	Items []Item
+}
+
+// Item is one thing drawn.
+type Item interface{ isItem() }
+
+// Path is a line, or an area when Closed.
+type Path struct {
+	Class  string
+	Pts    []XY
+	Closed bool
+}
+
+// Text is a label.
+type Text struct {
+	Class  string
+	At     XY
+	Anchor string // "start", "middle" or "end"
+	S      string
+}
+
+// Mark is the pictogram of a kind at a spot, with a tooltip.
+type Mark struct {
+	Class string
+	ID    string // the place or pin id
+	Kind  kind.Kind
+	At    XY
+	Title string
+}
+
+func (Path) isItem() {}
+func (Text) isItem() {}
+func (Mark) isItem() {}
