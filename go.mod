@@ -5,6 +5,7 @@ go 1.26.0
 toolchain go1.26.8
 
 require (
+	github.com/andybalholm/brotli v1.2.8
 	github.com/syumai/workers v0.32.0
 	modernc.org/sqlite v1.61.1
 )

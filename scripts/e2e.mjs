@@ -1,0 +1,83 @@
+// Browser end-to-end test: the real page in Debian's headless Chromium,
+// against a running server (BASE_URL: `buurtkaart serve` or the Worker
+// under `wrangler dev`). It checks that the map paints without the wasm,
+// that the wasm takes over the same drawing, and that a pin dropped through
+// the page is stored and still there after a reload.
+import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+
+const base = (process.env.BASE_URL || "http://127.0.0.1:8080").replace(/\/$/, "");
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+});
+
+function step(name) { console.log(`  e2e ${base}: ${name}`); }
+
+try {
+  // 1. First paint needs no wasm: block it and the map is still drawn.
+  const ctx1 = await browser.newContext();
+  const bare = await ctx1.newPage();
+  await bare.route("**/buurtkaart.wasm", (route) => route.abort());
+  const t0 = Date.now();
+  await bare.goto(base + "/", { waitUntil: "domcontentloaded" });
+  const marks = await bare.locator("#kaart use.mark").count();
+  const labels = await bare.locator("#kaart .labels text").count();
+  assert.ok(marks >= 5, `pre-rendered map has ${marks} place marks`);
+  assert.ok(labels >= 1, `pre-rendered map has ${labels} labels`);
+  assert.ok(await bare.locator("#kaart").isVisible(), "map visible without wasm");
+  const preRendered = await bare.locator("#kaart").evaluate((el) => el.outerHTML);
+  step(`map painted without wasm: ${marks} places, ${labels} labels, DOMContentLoaded in ${Date.now() - t0} ms`);
+  await ctx1.close();
+
+  // 2. The wasm takes over the same drawing.
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("dialog", (d) => { errors.push(`script dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(base + "/");
+  await page.waitForSelector("body[data-core=ready]", { timeout: 30000 });
+  const takenOver = await page.locator("#kaart").evaluate((el) => {
+    const c = el.cloneNode(true);
+    c.querySelector("#pins").replaceChildren();
+    return c.outerHTML;
+  });
+  assert.equal(takenOver, preRendered.replace(/<g id="pins" class="pins">.*?<\/g>/, '<g id="pins" class="pins"></g>'),
+    "the wasm draws the same SVG as the server");
+  step("wasm took over the pre-rendered SVG, byte-identical");
+
+  // 3. Drop a pin through the page.
+  const note = `Hier speelt Ömer elke zaterdag ûd — ë ï é ĳ <img src=x onerror=alert(1)> ${Date.now()}`;
+  const box = await page.locator("#kaart").boundingBox();
+  await page.mouse.click(box.x + box.width * 0.52, box.y + box.height * 0.48);
+  await page.waitForSelector("#pinform[open]");
+  await page.locator('#pinform input[value="verhaal"]').check();
+  await page.locator("#pinform textarea").fill(note);
+  await page.locator("#bewaar").click();
+  await page.waitForFunction(() => /Dank je/.test(document.getElementById("status").textContent), null, { timeout: 15000 });
+  const res = await page.request.get(base + "/api/pins");
+  const mine = (await res.json()).features.filter((f) => f.properties.note === note);
+  assert.equal(mine.length, 1, "exactly one stored pin with the note");
+  const id = mine[0].id;
+  assert.equal(mine[0].properties.kind, "verhaal");
+  await page.waitForSelector(`#pins use[data-id="pin-${id}"]`);
+  step(`pin ${id} stored and drawn`);
+
+  // 4. Reload: the pin is still on the map, drawn from the store.
+  await page.reload();
+  await page.waitForSelector("body[data-core=ready]");
+  const pinEl = page.locator(`#pins use[data-id="pin-${id}"]`);
+  await pinEl.waitFor({ state: "attached", timeout: 15000 });
+  assert.equal(await pinEl.locator("title").textContent(), note, "the note, as text");
+  assert.equal(await page.locator("#kaart img").count(), 0, "hostile note did not become markup");
+  assert.equal(await page.evaluate(() => localStorage.getItem("buurtkaart.outbox")), "[]", "outbox empty");
+  step("pin still there after reload");
+
+  assert.deepEqual(errors, [], "no page errors");
+  console.log(`  e2e ${base}: ok`);
+} finally {
+  await browser.close();
+}
