@@ -76,6 +76,21 @@ try {
   assert.equal(await page.evaluate(() => localStorage.getItem("buurtkaart.outbox")), "[]", "outbox empty");
   step("pin still there after reload");
 
+  // 5. Undo: the submitter removes their own pin at once.
+  await page.mouse.click(box.x + box.width * 0.40, box.y + box.height * 0.60);
+  await page.waitForSelector("#pinform[open]");
+  await page.locator('#pinform input[value="plek"]').check();
+  await page.locator("#pinform textarea").fill(`even proberen ${Date.now()}`);
+  await page.locator("#bewaar").click();
+  await page.waitForSelector("#ongedaan");
+  const undoID = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem("buurtkaart.mine"))).at(-1));
+  assert.equal((await page.request.get(`${base}/api/pins/${undoID}`)).status(), 200);
+  await page.locator("#ongedaan").click();
+  await page.waitForFunction(() => /weggehaald/.test(document.getElementById("status").textContent));
+  assert.equal((await page.request.get(`${base}/api/pins/${undoID}`)).status(), 404, "undone pin is gone from the store");
+  assert.equal(await page.locator(`#pins use[data-id="pin-${undoID}"]`).count(), 0, "and from the map");
+  step("undo removed the second pin");
+
   assert.deepEqual(errors, [], "no page errors");
   console.log(`  e2e ${base}: ok`);
 } finally {

@@ -7,12 +7,24 @@ const vak = document.getElementById("kaartvak");
 const statusEl = document.getElementById("status");
 const form = document.getElementById("pinform");
 const OUTBOX = "buurtkaart.outbox"; // pins not yet confirmed by the server
+const MINE = "buurtkaart.mine";     // id → delete token of pins sent from this device
+const DEVICE = "buurtkaart.device"; // this device's random token (rate limits, delete tokens)
 
 let core = null;     // the bridge, once the wasm runs
 let stored = [];     // pins as GeoJSON features, from the server
 let spot = null;     // [lon, lat] the form is about
 
 function say(nl, en) { statusEl.textContent = en ? `${nl} · ${en}` : nl; }
+
+function device() {
+  let t = localStorage.getItem(DEVICE);
+  if (!t) { t = newID().replaceAll("-", ""); localStorage.setItem(DEVICE, t); }
+  return t;
+}
+function mine() {
+  try { return JSON.parse(localStorage.getItem(MINE)) || {}; } catch { return {}; }
+}
+function remember(id, token) { const m = mine(); m[id] = token; localStorage.setItem(MINE, JSON.stringify(m)); }
 
 function outbox() {
   try { return JSON.parse(localStorage.getItem(OUTBOX)) || []; } catch { return []; }
@@ -59,10 +71,17 @@ async function loadPins() {
 // reason), and throws when it should be retried (offline, 5xx).
 async function send(p) {
   const res = await fetch("api/pins", {
-    method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": p.id },
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Idempotency-Key": p.id, "X-Buurtkaart-Device": device() },
     body: JSON.stringify({ id: p.id, lon: p.lon, lat: p.lat, kind: p.kind, note: p.note }),
   });
-  if (res.status === 201) { stored.push(feature(await res.json())); return true; }
+  if (res.status === 201) {
+    const saved = await res.json();
+    if (saved.delete_token) remember(saved.id, saved.delete_token);
+    if (saved.status === "visible") stored.push(feature(saved));
+    else say("Dank je! Je pin verschijnt zodra een moderator hem heeft bekeken.", "Thank you! Your pin appears once a moderator has seen it.");
+    return true;
+  }
   if (res.status >= 400 && res.status < 500) {
     const body = await res.json().catch(() => ({}));
     say(body.error?.nl || "De pin werd geweigerd.", body.error?.en);
@@ -104,8 +123,32 @@ form.addEventListener("close", async () => {
   setOutbox(outbox().concat([p]));
   drawPins();
   await flush();
-  if (!outbox().some((q) => q.id === p.id)) say("Dank je! Je pin staat op de kaart.", "Thank you! Your pin is on the map.");
+  if (!outbox().some((q) => q.id === p.id) && stored.some((f) => f.id === p.id)) {
+    say("Dank je! Je pin staat op de kaart.", "Thank you! Your pin is on the map.");
+    offerUndo(p.id);
+  }
 });
+
+// offerUndo shows a button that removes the pin just added: the
+// submitter's own right to erase, with the token kept on this device.
+function offerUndo(id) {
+  const b = document.createElement("button");
+  b.id = "ongedaan";
+  b.type = "button";
+  b.textContent = "Ongedaan maken · Undo";
+  b.addEventListener("click", async () => {
+    const res = await fetch(`api/pins/${id}`, { method: "DELETE", headers: { Authorization: `Bearer ${mine()[id]}` } });
+    if (res.status === 204 || res.status === 404) {
+      stored = stored.filter((f) => f.id !== id);
+      const m = mine(); delete m[id]; localStorage.setItem(MINE, JSON.stringify(m));
+      drawPins();
+      say("Je pin is weggehaald.", "Your pin was removed.");
+    } else {
+      say("Weghalen lukte niet; probeer het later opnieuw.", `removing failed (${res.status})`);
+    }
+  });
+  statusEl.append(" ", b);
+}
 
 vak.addEventListener("click", (ev) => { if (ev.target.closest("#kaart")) onMapClick(ev); });
 addEventListener("online", flush);

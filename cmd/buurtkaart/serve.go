@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -46,7 +48,10 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
-	api := pins.NewHandler(pins.NewStore(db), pins.Options{Rules: pin.Rules{Bounds: m.Bounds}})
+	api := pins.NewHandler(pins.NewStore(db, mapKey(*mapPath)), pins.Options{
+		Rules:          pin.Rules{Bounds: m.Bounds, Premoderate: m.Moderation == "pre"},
+		ModeratorToken: os.Getenv("BUURTKAART_MODERATOR_TOKEN"),
+	})
 	srv := &http.Server{Handler: routes(api, s.out), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("buurtkaart: %s (%d places) on http://%s/  — pins in %s\n", m.Title, len(m.Places), ln.Addr(), *dbPath)
 	go func() {
@@ -59,6 +64,13 @@ func serve(args []string) error {
 		return err
 	}
 	return nil
+}
+
+// mapKey names a map's pins in a database that may hold several maps: the
+// map file's name without extension ("schilderswijk"), as the Worker's
+// BUURTKAART_MAP does.
+func mapKey(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }
 
 // routes puts the pins API next to the built site.

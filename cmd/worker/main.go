@@ -32,8 +32,14 @@ func main() {
 		workers.Serve(unavailable(err.Error()))
 		return
 	}
-	store := pins.NewStore(sql.OpenDB(c))
-	workers.Serve(pins.NewHandler(store, pins.Options{Rules: pin.Rules{Bounds: bounds}}))
+	store := pins.NewStore(sql.OpenDB(c), cloudflare.Getenv("BUURTKAART_MAP"))
+	workers.Serve(pins.NewHandler(store, pins.Options{
+		Rules:          pin.Rules{Bounds: bounds, Premoderate: cloudflare.Getenv("BUURTKAART_MODERATION") == "pre"},
+		ModeratorToken: cloudflare.Getenv("BUURTKAART_MODERATOR_TOKEN"), // a wrangler secret
+		// Cloudflare puts the client's address in this header; it is only
+		// ever used hashed, for rate limits.
+		ClientAddr: func(r *http.Request) string { return r.Header.Get("CF-Connecting-IP") },
+	}))
 }
 
 // parseBBox reads "west,south,east,north"; empty means no bounds check.

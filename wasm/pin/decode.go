@@ -20,17 +20,25 @@ import (
 // characters in any script fits many times over.
 const MaxBody = 16 << 10
 
-// MaxNote is the longest note, in characters.
-const MaxNote = 1000
+// Longest texts, in characters.
+const (
+	MaxName   = 120
+	MaxNote   = 1000
+	MaxAuthor = 60
+)
 
 // input is what a client may send. Pointers tell "missing" from zero; the
 // decoder refuses any other field, so server-owned ones (created) cannot be set.
 type input struct {
-	ID   *string  `json:"id"`
-	Lon  *float64 `json:"lon"`
-	Lat  *float64 `json:"lat"`
-	Kind *string  `json:"kind"`
-	Note *string  `json:"note"`
+	ID     *string  `json:"id"`
+	Lon    *float64 `json:"lon"`
+	Lat    *float64 `json:"lat"`
+	Kind   *string  `json:"kind"`
+	Name   *string  `json:"name"`
+	Note   *string  `json:"note"`
+	Author *string  `json:"author"`
+	// ShowAuthor is the author's consent to show their name with the pin.
+	ShowAuthor bool `json:"show_author"`
 }
 
 // Rules are what Decode checks beyond the pin's own shape; the zero value
@@ -38,6 +46,9 @@ type input struct {
 type Rules struct {
 	// Bounds, when not empty, is the map's area: pins outside it are refused.
 	Bounds atlas.BBox
+	// Premoderate holds every new pin for a moderator (the map's "pre"
+	// mode); default false: residents are trusted and pins show at once.
+	Premoderate bool
 }
 
 // isUUID reports whether s is a lowercase UUID (8-4-4-4-12 hex digits).
@@ -116,13 +127,29 @@ func (in input) check(rules Rules, now time.Time) (Pin, *Problem) {
 			"Choose the kind of pin: talent, verband, plek, verhaal or partner.")
 	}
 	p.Kind = kind.Kind(*in.Kind)
-	if in.Note != nil {
-		p.Note = strings.TrimSpace(*in.Note)
+	p.Name, p.Note, p.Author = text(in.Name), text(in.Note), text(in.Author)
+	for _, f := range []struct {
+		s      string
+		max    int
+		nl, en string
+	}{{p.Name, MaxName, "naam", "name"}, {p.Note, MaxNote, "notitie", "note"}, {p.Author, MaxAuthor, "jouw naam", "your name"}} {
+		if pr := checkText(f.s, f.max, f.nl, f.en); pr != nil {
+			return Pin{}, pr
+		}
 	}
-	if pr := checkText(p.Note, MaxNote); pr != nil {
-		return Pin{}, pr
+	p.ShowAuthor = in.ShowAuthor && p.Author != ""
+	p.Status = Visible
+	if rules.Premoderate || HasLink(p.Name) || HasLink(p.Note) || HasLink(p.Author) {
+		p.Status = Pending
 	}
-	return p, nil
+	return Coarsen(p), nil
+}
+
+func text(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return strings.TrimSpace(*s)
 }
 
 func checkPosition(at atlas.Point, bounds atlas.BBox) *Problem {
@@ -146,19 +173,22 @@ func checkPosition(at atlas.Point, bounds atlas.BBox) *Problem {
 
 // checkText refuses control characters (other than newline and tab, which a
 // note may hold) and text longer than max characters.
-func checkText(s string, max int) *Problem {
+// field names the text in messages, in Dutch and English.
+func checkText(s string, max int, nl, en string) *Problem {
 	if !utf8.ValidString(s) {
-		return problem(statusUnprocessable, "invalid_text", "De tekst bevat ongeldige tekens.", "The text has invalid characters.")
+		return problem(statusUnprocessable, "invalid_text",
+			fmt.Sprintf("De %s bevat ongeldige tekens.", nl), fmt.Sprintf("The %s has invalid characters.", en))
 	}
 	if n := utf8.RuneCountInString(s); n > max {
 		return problem(statusUnprocessable, "too_long",
-			fmt.Sprintf("De tekst is te lang: %d tekens, hooguit %d.", n, max),
-			fmt.Sprintf("The text is too long: %d characters, at most %d.", n, max))
+			fmt.Sprintf("De %s is te lang: %d tekens, hooguit %d.", nl, n, max),
+			fmt.Sprintf("The %s is too long: %d characters, at most %d.", en, n, max))
 	}
 	for _, r := range s {
 		if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029') {
 			return problem(statusUnprocessable, "control_character",
-				"De tekst bevat onzichtbare stuurtekens; haal ze weg.", "The text holds control characters; remove them.")
+				fmt.Sprintf("De %s bevat onzichtbare stuurtekens; haal ze weg.", nl),
+				fmt.Sprintf("The %s holds control characters; remove them.", en))
 		}
 	}
 	return nil

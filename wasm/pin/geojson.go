@@ -27,17 +27,22 @@ type geometry struct {
 
 type properties struct {
 	Kind    string `json:"kind"`
+	Name    string `json:"name,omitempty"`
 	Note    string `json:"note"`
+	Author  string `json:"author,omitempty"`
+	Status  Status `json:"status,omitempty"`
 	Created string `json:"created"`
 }
 
-// Collection wraps pins as a FeatureCollection.
+// Collection wraps pins as a FeatureCollection, as the public may see them
+// (see Pin.Public).
 func Collection(ps []Pin) FeatureCollection {
 	fc := FeatureCollection{Type: "FeatureCollection", Features: make([]Feature, len(ps))}
 	for i, p := range ps {
+		p = p.Public()
 		fc.Features[i] = Feature{Type: "Feature", ID: p.ID,
 			Geometry:   geometry{"Point", [2]float64{p.Lon, p.Lat}},
-			Properties: properties{string(p.Kind), p.Note, p.Created}}
+			Properties: properties{string(p.Kind), p.Name, p.Note, p.Author, p.Status, p.Created}}
 	}
 	return fc
 }
@@ -53,7 +58,8 @@ func ParseCollection(data []byte) ([]Pin, error) {
 	out := make([]Pin, 0, len(fc.Features))
 	for _, f := range fc.Features {
 		p := Pin{ID: f.ID, Lon: f.Geometry.Coordinates[0], Lat: f.Geometry.Coordinates[1],
-			Kind: kind.Kind(f.Properties.Kind), Note: f.Properties.Note, Created: f.Properties.Created}
+			Kind: kind.Kind(f.Properties.Kind), Name: f.Properties.Name, Note: f.Properties.Note,
+			Author: f.Properties.Author, ShowAuthor: f.Properties.Author != "", Status: f.Properties.Status, Created: f.Properties.Created}
 		if p.Kind.Valid() {
 			out = append(out, p)
 		}

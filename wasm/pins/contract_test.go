@@ -19,6 +19,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -56,11 +57,22 @@ func target(t *testing.T) string {
 	if _, err := pins.Migrate(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(pins.NewHandler(pins.NewStore(db), pins.Options{
-		Rules: pin.Rules{Bounds: sampleBounds(t)}, Log: t.Logf}))
+	srv := httptest.NewServer(pins.NewHandler(pins.NewStore(db, "schilderswijk"), pins.Options{
+		Rules: pin.Rules{Bounds: sampleBounds(t)}, ModeratorToken: moderatorToken(), Log: t.Logf}))
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+// moderatorToken is the moderator secret of the target under test.
+func moderatorToken() string {
+	if t := os.Getenv("PINS_MODERATOR_TOKEN"); t != "" {
+		return t
+	}
+	return "test-moderator-token-0123456789"
+}
+
+// device is this test run's device token; most requests send it, as the page does.
+var device = "test-device-" + uuid()[:18]
 
 func uuid() string {
 	b := make([]byte, 16)
@@ -70,25 +82,36 @@ func uuid() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }
 
+// created is the answer to a new pin.
+type created struct {
+	pin.Pin
+	DeleteToken string `json:"delete_token"`
+}
+
 type response struct {
 	status int
 	body   []byte
+	header http.Header
 }
 
-func do(t *testing.T, method, url, body string) response {
+func do(t *testing.T, method, url, body string, headers ...string) response {
 	t.Helper()
 	req, err := http.NewRequest(method, url, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(pins.DeviceHeader, device)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
-	return response{res.StatusCode, b}
+	return response{res.StatusCode, b, res.Header}
 }
 
 func pinJSON(id, rest string) string {
@@ -102,16 +125,19 @@ func TestContractStoreAndRead(t *testing.T) {
 	if res.status != 201 {
 		t.Fatalf("POST: %d %s", res.status, res.body)
 	}
-	var got pin.Pin
+	var got created
 	if err := json.Unmarshal(res.body, &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.ID != id || got.Kind != "plek" || got.Note != "Fijn bankje in de zon ☀ — ë ï é ĳ" || got.Created == "" {
-		t.Fatalf("stored pin %+v", got)
+	if got.ID != id || got.Kind != "plek" || got.Note != "Fijn bankje in de zon ☀ — ë ï é ĳ" || got.Created == "" ||
+		got.Status != pin.Visible || len(got.DeleteToken) != 64 {
+		t.Fatalf("stored pin %s", res.body)
 	}
 	one := do(t, "GET", base+"/api/pins/"+id, "")
-	if one.status != 200 || !bytes.Equal(one.body, res.body) {
-		t.Fatalf("GET one: %d %s, want %s", one.status, one.body, res.body)
+	var again pin.Pin
+	json.Unmarshal(one.body, &again)
+	if one.status != 200 || again != got.Pin || strings.Contains(string(one.body), "delete") {
+		t.Fatalf("GET one: %d %s, want the pin of %s without its token", one.status, one.body, res.body)
 	}
 	if n := countInList(t, base, id); n != 1 {
 		t.Fatalf("pin appears %d times in the list", n)
@@ -143,11 +169,12 @@ func TestContractReplayIsIdempotent(t *testing.T) {
 func TestContractIDClash(t *testing.T) {
 	base := target(t)
 	id := uuid()
-	first := do(t, "POST", base+"/api/pins", pinJSON(id, `,"note":"eerste"`))
+	first := post(t, base, pinJSON(id, `,"note":"eerste"`))
 	clash := do(t, "POST", base+"/api/pins", pinJSON(id, `,"note":"andere tekst"`))
 	expectProblem(t, clash, 409, "id_in_use")
-	if got := do(t, "GET", base+"/api/pins/"+id, ""); !bytes.Equal(got.body, first.body) {
-		t.Fatalf("clash changed the pin: %s", got.body)
+	var got pin.Pin
+	if r := do(t, "GET", base+"/api/pins/"+id, ""); json.Unmarshal(r.body, &got) != nil || got != first.Pin {
+		t.Fatalf("clash changed the pin: %s", r.body)
 	}
 }
 
@@ -221,3 +248,191 @@ func countInList(t *testing.T, base, id string) int {
 	}
 	return n
 }
+
+func post(t *testing.T, base, body string, headers ...string) created {
+	t.Helper()
+	r := do(t, "POST", base+"/api/pins", body, headers...)
+	if r.status != 201 {
+		t.Fatalf("POST: %d %s", r.status, r.body)
+	}
+	var c created
+	if err := json.Unmarshal(r.body, &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestContractServerOwnedFieldsAreNeverSettable(t *testing.T) {
+	base := target(t)
+	for _, field := range []string{`"status":"visible"`, `"reports":0`, `"delete_token":"x"`, `"delete_hash":"x"`,
+		`"created":"2001-01-01T00:00:00Z"`, `"created_at":"2001-01-01T00:00:00Z"`, `"updated_at":"x"`,
+		`"map":"elders"`, `"cell":1`, `"device":"x"`} {
+		t.Run(field, func(t *testing.T) {
+			id := uuid()
+			expectProblem(t, do(t, "POST", base+"/api/pins", pinJSON(id, ","+field)), 400, "unknown_field")
+			if got := do(t, "GET", base+"/api/pins/"+id, ""); got.status != 404 {
+				t.Fatalf("stored: %s", got.body)
+			}
+		})
+	}
+}
+
+func TestContractDeleteOwnPin(t *testing.T) {
+	base := target(t)
+	c := post(t, base, pinJSON(uuid(), `,"note":"weg ermee"`))
+	expectProblem(t, do(t, "DELETE", base+"/api/pins/"+c.ID, "", "Authorization", "Bearer "+strings.Repeat("0", 64)), 403, "wrong_token")
+	expectProblem(t, do(t, "DELETE", base+"/api/pins/"+c.ID, ""), 403, "wrong_token")
+	if r := do(t, "GET", base+"/api/pins/"+c.ID, ""); r.status != 200 {
+		t.Fatalf("a wrong token changed something: %d", r.status)
+	}
+	if r := do(t, "DELETE", base+"/api/pins/"+c.ID, "", "Authorization", "Bearer "+c.DeleteToken); r.status != 204 {
+		t.Fatalf("DELETE: %d %s", r.status, r.body)
+	}
+	expectProblem(t, do(t, "GET", base+"/api/pins/"+c.ID, ""), 404, "not_found")
+	if n := countInList(t, base, c.ID); n != 0 {
+		t.Fatal("deleted pin still listed")
+	}
+}
+
+func TestContractReplayFromAnotherDeviceGetsNoToken(t *testing.T) {
+	base := target(t)
+	id := uuid()
+	first := post(t, base, pinJSON(id, ""))
+	other := post(t, base, pinJSON(id, ""), pins.DeviceHeader, "someone-else-entirely-1234")
+	if other.DeleteToken != "" || other.Pin != first.Pin {
+		t.Fatalf("replay from another device: %+v", other)
+	}
+}
+
+func TestContractPeopleArePrivate(t *testing.T) {
+	base := target(t)
+	lon, lat := 4.304321, 52.067891
+	c := post(t, base, fmt.Sprintf(`{"id":%q,"lon":%v,"lat":%v,"kind":"talent","name":"Fatima naait","author":"Fatima"}`, uuid(), lon, lat))
+	if c.Lon == lon || c.Lat == lat || abs(c.Lon-lon) > 0.0008 || abs(c.Lat-lat) > 0.0005 {
+		t.Fatalf("talent pin at %v,%v: not coarsened to ~50 m around %v,%v", c.Lon, c.Lat, lon, lat)
+	}
+	for _, r := range []response{do(t, "GET", base+"/api/pins/"+c.ID, ""), do(t, "GET", base+"/api/pins", "")} {
+		if strings.Contains(string(r.body), "Fatima\"") || strings.Contains(string(r.body), `"author"`) {
+			t.Fatalf("unconsented author published: %s", r.body)
+		}
+	}
+	ok := post(t, base, fmt.Sprintf(`{"id":%q,"lon":4.3031,"lat":52.0661,"kind":"verband","note":"breiclub","author":"Henk","show_author":true}`, uuid()))
+	if r := do(t, "GET", base+"/api/pins/"+ok.ID, ""); !strings.Contains(string(r.body), `"author":"Henk"`) {
+		t.Fatalf("consented author missing: %s", r.body)
+	}
+}
+
+func TestContractModeration(t *testing.T) {
+	base := target(t)
+	mod := []string{"Authorization", "Bearer " + moderatorToken()}
+	expectProblem(t, do(t, "GET", base+"/api/moderation/queue", ""), 401, "not_moderator")
+	expectProblem(t, do(t, "GET", base+"/api/moderation/queue", "", "Authorization", "Bearer nope"), 401, "not_moderator")
+
+	// A pin with a link waits for a moderator.
+	link := post(t, base, pinJSON(uuid(), `,"note":"Kijk op www.example.nl voor korting"`))
+	if link.Status != pin.Pending || countInList(t, base, link.ID) != 0 {
+		t.Fatalf("pin with a link: status %s", link.Status)
+	}
+	expectProblem(t, do(t, "GET", base+"/api/pins/"+link.ID, ""), 404, "not_found")
+	if !inQueue(t, base, link.ID) {
+		t.Fatal("pending pin not in the queue")
+	}
+	if r := do(t, "POST", base+"/api/pins/"+link.ID+"/approve", "", mod...); r.status != 200 {
+		t.Fatalf("approve: %d %s", r.status, r.body)
+	}
+	if countInList(t, base, link.ID) != 1 || inQueue(t, base, link.ID) {
+		t.Fatal("approved pin not on the map, or still queued")
+	}
+
+	// Anyone may report; the pin stays up and goes to the queue.
+	c := post(t, base, pinJSON(uuid(), `,"note":"gewoon een bankje"`))
+	if r := do(t, "POST", base+"/api/pins/"+c.ID+"/report", ""); r.status != 202 {
+		t.Fatalf("report: %d %s", r.status, r.body)
+	}
+	if !inQueue(t, base, c.ID) || countInList(t, base, c.ID) != 1 {
+		t.Fatal("reported pin not queued, or taken down without a moderator")
+	}
+	expectProblem(t, do(t, "POST", base+"/api/pins/"+c.ID+"/hide", ""), 401, "not_moderator")
+	if r := do(t, "POST", base+"/api/pins/"+c.ID+"/hide", "", mod...); r.status != 200 {
+		t.Fatalf("hide: %d %s", r.status, r.body)
+	}
+	if countInList(t, base, c.ID) != 0 || do(t, "GET", base+"/api/pins/"+c.ID, "").status != 404 {
+		t.Fatal("hidden pin still public")
+	}
+	if r := do(t, "POST", base+"/api/pins/"+c.ID+"/restore", "", mod...); r.status != 200 {
+		t.Fatalf("restore: %d %s", r.status, r.body)
+	}
+	if countInList(t, base, c.ID) != 1 || inQueue(t, base, c.ID) {
+		t.Fatal("restored pin not back, or still queued")
+	}
+	expectProblem(t, do(t, "POST", base+"/api/pins/"+uuid()+"/report", ""), 404, "not_found")
+}
+
+func TestContractBBoxAndSince(t *testing.T) {
+	base := target(t)
+	c := post(t, base, `{"id":"`+uuid()+`","lon":4.3101,"lat":52.0701,"kind":"verhaal","note":"hier"}`)
+	for _, tt := range []struct {
+		query string
+		want  int
+	}{
+		{"?bbox=4.31,52.07,4.311,52.071", 1},
+		{"?bbox=4.29,52.05,4.33,52.08", 1},
+		{"?bbox=4.295,52.06,4.30,52.065", 0},
+		{"?since=2001-01-01T00:00:00Z", 1},
+		{"?since=2999-01-01T00:00:00Z", 0},
+		{"?bbox=4.31,52.07,4.311,52.071&since=2001-01-01T00:00:00Z", 1},
+	} {
+		r := do(t, "GET", base+"/api/pins"+tt.query, "")
+		ps, err := pin.ParseCollection(r.body)
+		if r.status != 200 || err != nil {
+			t.Fatalf("%s: %d %s", tt.query, r.status, r.body)
+		}
+		n := 0
+		for _, p := range ps {
+			if p.ID == c.ID {
+				n++
+			}
+		}
+		if n != tt.want {
+			t.Errorf("%s: pin listed %d times, want %d", tt.query, n, tt.want)
+		}
+	}
+	expectProblem(t, do(t, "GET", base+"/api/pins?bbox=1,2,3", ""), 400, "invalid_bbox")
+	expectProblem(t, do(t, "GET", base+"/api/pins?since=gisteren", ""), 400, "invalid_since")
+}
+
+// A flood from one device is stopped; a neighbour on the same Wi-Fi is not.
+func TestContractRateLimitPerDevice(t *testing.T) {
+	base := target(t)
+	flood := []string{pins.DeviceHeader, "flooding-device-" + uuid()[:12]}
+	firstID := uuid()
+	first := post(t, base, pinJSON(firstID, ""), flood...)
+	var last response
+	for i := 0; i < 60; i++ {
+		last = do(t, "POST", base+"/api/pins", pinJSON(uuid(), ""), flood...)
+		if last.status != 201 {
+			break
+		}
+	}
+	expectProblem(t, last, 429, "too_many")
+	if wait, err := strconv.Atoi(last.header.Get("Retry-After")); err != nil || wait < 1 || wait > 3601 {
+		t.Fatalf("Retry-After %q, want seconds until the hour is over", last.header.Get("Retry-After"))
+	}
+	post(t, base, pinJSON(uuid(), `,"note":"de buurvrouw"`), pins.DeviceHeader, "neighbour-device-"+uuid()[:12])
+	// A replay is answered even over the limit: an outbox must be able to
+	// confirm what it sent before the answer was lost.
+	if again := post(t, base, pinJSON(firstID, ""), flood...); again != first {
+		t.Fatalf("replay over the limit: %+v, want %+v", again, first)
+	}
+}
+
+func inQueue(t *testing.T, base, id string) bool {
+	t.Helper()
+	r := do(t, "GET", base+"/api/moderation/queue", "", "Authorization", "Bearer "+moderatorToken())
+	if r.status != 200 {
+		t.Fatalf("queue: %d %s", r.status, r.body)
+	}
+	return strings.Contains(string(r.body), `"id":"`+id+`"`)
+}
+
+func abs(v float64) float64 { return max(v, -v) }

@@ -1,24 +1,40 @@
 package pins
 
 import (
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"io"
 	"log"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 )
 
+// DeviceHeader carries a device token: a random string the page keeps in
+// local storage. It keys rate limits (a street party shares one Wi-Fi
+// address, not one phone) and ties delete tokens to the submitting device.
+const DeviceHeader = "X-Buurtkaart-Device"
+
 // Options configure the Handler; the zero value is usable.
 type Options struct {
 	// Rules are the checks every new pin must pass; default: real coordinates.
 	Rules pin.Rules
+	// ModeratorToken unlocks the moderation endpoints; empty (the default)
+	// disables them.
+	ModeratorToken string
+	// Limits per hour; zero means the defaults of Limits.
+	Limits Limits
+	// ClientAddr returns the requester's IP address for rate limiting (it
+	// is only ever used hashed); default: the host of r.RemoteAddr.
+	ClientAddr func(r *http.Request) string
 	// Now is the clock; default time.Now.
 	Now func() time.Time
-	// Log receives server-side failures (never request bodies or addresses);
-	// default log.Printf.
+	// Log receives server-side failures (never request bodies or
+	// addresses); default log.Printf.
 	Log func(format string, args ...any)
 }
 
@@ -27,11 +43,7 @@ type handler struct {
 	opts  Options
 }
 
-// NewHandler returns the pins API, mounted under /api/pins:
-//
-//	POST /api/pins        store a pin (idempotent by its id)
-//	GET  /api/pins        all pins as a GeoJSON FeatureCollection
-//	GET  /api/pins/{id}   one pin
+// NewHandler returns the pins API, mounted under /api/. See API.md.
 func NewHandler(store *Store, opts Options) http.Handler {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -39,16 +51,32 @@ func NewHandler(store *Store, opts Options) http.Handler {
 	if opts.Log == nil {
 		opts.Log = log.Printf
 	}
+	if opts.ClientAddr == nil {
+		opts.ClientAddr = remoteHost
+	}
+	opts.Limits = opts.Limits.withDefaults()
 	h := &handler{store: store, opts: opts}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/pins", h.post)
 	mux.HandleFunc("GET /api/pins", h.list)
 	mux.HandleFunc("GET /api/pins/{id}", h.get)
+	mux.HandleFunc("DELETE /api/pins/{id}", h.delete)
+	mux.HandleFunc("POST /api/pins/{id}/report", h.report)
+	mux.HandleFunc("GET /api/moderation/queue", h.moderator(h.queue))
+	mux.HandleFunc("POST /api/pins/{id}/approve", h.moderator(h.setStatus(pin.Visible)))
+	mux.HandleFunc("POST /api/pins/{id}/restore", h.moderator(h.setStatus(pin.Visible)))
+	mux.HandleFunc("POST /api/pins/{id}/hide", h.moderator(h.setStatus(pin.Hidden)))
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		writeProblem(w, &pin.Problem{Status: http.StatusNotFound, Code: "not_found",
-			NL: "Dit adres kennen we niet.", EN: "No such API address."})
+		writeProblem(w, problem(http.StatusNotFound, "not_found", "Dit adres kennen we niet.", "No such API address."))
 	})
 	return mux
+}
+
+// created is the answer to a stored pin: the pin as its submitter sent it,
+// and the token that lets them delete it.
+type created struct {
+	pin.Pin
+	DeleteToken string `json:"delete_token"`
 }
 
 func (h *handler) post(w http.ResponseWriter, r *http.Request) {
@@ -56,45 +84,101 @@ func (h *handler) post(w http.ResponseWriter, r *http.Request) {
 	// from one that is exactly the limit.
 	body, err := io.ReadAll(io.LimitReader(r.Body, pin.MaxBody+1))
 	if err != nil {
-		writeProblem(w, &pin.Problem{Status: http.StatusBadRequest, Code: "unreadable",
-			NL: "De pin kwam niet goed aan; probeer het opnieuw.", EN: "The pin did not arrive intact; try again."})
+		writeProblem(w, problem(http.StatusBadRequest, "unreadable",
+			"De pin kwam niet goed aan; probeer het opnieuw.", "The pin did not arrive intact; try again."))
 		return
 	}
-	p, pr := pin.Decode(body, h.opts.Rules, h.opts.Now())
+	now := h.opts.Now()
+	p, pr := pin.Decode(body, h.opts.Rules, now)
 	if pr != nil {
 		writeProblem(w, pr)
 		return
 	}
-	stored, _, err := h.store.Put(r.Context(), p)
+	ctx, device := r.Context(), deviceToken(r)
+	stamp := now.UTC().Format(time.RFC3339)
+	// A replay is answered from the store before any limit is counted: an
+	// outbox retrying after a lost answer must never be refused.
+	if old, err := h.store.Get(ctx, p.ID); err == nil {
+		h.answerReplay(w, r, p, old, device, stamp)
+		return
+	} else if !errors.Is(err, ErrNotFound) {
+		h.fail(w, err)
+		return
+	}
+	if wait, err := h.store.limited(ctx, h.opts.Limits, device, h.opts.ClientAddr(r), now); err != nil {
+		h.fail(w, err)
+		return
+	} else if wait > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
+		writeProblem(w, problem(http.StatusTooManyRequests, "too_many",
+			"Je hebt veel pins gezet! Wacht even en probeer het later nog eens; niets is verloren.",
+			"You have added many pins! Please wait a while and try again; nothing is lost."))
+		return
+	}
+	token, err := h.store.deleteToken(ctx, p.ID, device, stamp)
 	if err != nil {
 		h.fail(w, err)
 		return
 	}
-	if !stored.Same(p) {
+	stored, err := h.store.Insert(ctx, p, hashToken(token))
+	if err != nil {
+		h.fail(w, err)
+		return
+	}
+	if stored.DeleteHash != hashToken(token) {
+		// A concurrent request with the same id won the insert.
+		h.answerReplay(w, r, p, stored, device, stamp)
+		return
+	}
+	h.answerCreated(w, stored.Pin, token)
+}
+
+// answerReplay answers a pin whose id is already stored: the same answer as
+// the first time if the content and device match, a clash otherwise.
+func (h *handler) answerReplay(w http.ResponseWriter, r *http.Request, sent pin.Pin, old Stored, device, stamp string) {
+	if !old.Same(sent) {
 		writeProblem(w, pin.Clash)
 		return
 	}
-	// A replay answers exactly as the first time: same status, same pin.
-	w.Header().Set("Location", "/api/pins/"+stored.ID)
-	writeJSON(w, http.StatusCreated, stored)
+	token := ""
+	if device != "" {
+		t, err := h.store.deleteToken(r.Context(), sent.ID, device, stamp)
+		if err != nil {
+			h.fail(w, err)
+			return
+		}
+		if hashToken(t) == old.DeleteHash {
+			token = t
+		}
+	}
+	h.answerCreated(w, old.Pin, token)
+}
+
+func (h *handler) answerCreated(w http.ResponseWriter, p pin.Pin, token string) {
+	w.Header().Set("Location", "/api/pins/"+p.ID)
+	writeJSON(w, http.StatusCreated, created{p, token})
 }
 
 func (h *handler) get(w http.ResponseWriter, r *http.Request) {
 	p, err := h.store.Get(r.Context(), r.PathValue("id"))
-	if errors.Is(err, ErrNotFound) {
-		writeProblem(w, &pin.Problem{Status: http.StatusNotFound, Code: "not_found",
-			NL: "Deze pin bestaat niet (meer).", EN: "This pin does not exist (any more)."})
+	if errors.Is(err, ErrNotFound) || err == nil && p.Status != pin.Visible {
+		writeProblem(w, notFound)
 		return
 	}
 	if err != nil {
 		h.fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, p)
+	writeJSON(w, http.StatusOK, p.Public())
 }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) {
-	ps, err := h.store.List(r.Context())
+	q, pr := parseQuery(r)
+	if pr != nil {
+		writeProblem(w, pr)
+		return
+	}
+	ps, err := h.store.List(r.Context(), q)
 	if err != nil {
 		h.fail(w, err)
 		return
@@ -105,24 +189,85 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(pin.Collection(ps))
 }
 
-// fail answers a storage failure without leaking its details: a full disk or
-// a locked file is the operator's problem, and the resident can retry.
-func (h *handler) fail(w http.ResponseWriter, err error) {
-	h.opts.Log("pins: %v", err)
-	writeProblem(w, &pin.Problem{Status: http.StatusServiceUnavailable, Code: "storage_unavailable",
-		NL: "De pin kon nu niet bewaard worden; probeer het zo opnieuw. Er is niets half opgeslagen.",
-		EN: "The pin could not be saved right now; please retry. Nothing was half saved."})
+// delete erases a pin: its submitter's right, at once, with the token
+// from the answer to their POST. A moderator may too.
+func (h *handler) delete(w http.ResponseWriter, r *http.Request) {
+	id, token := r.PathValue("id"), bearer(r)
+	p, err := h.store.Get(r.Context(), id)
+	if errors.Is(err, ErrNotFound) {
+		writeProblem(w, notFound)
+		return
+	} else if err != nil {
+		h.fail(w, err)
+		return
+	}
+	isModerator := h.isModerator(r)
+	if !isModerator && (token == "" || subtle.ConstantTimeCompare([]byte(hashToken(token)), []byte(p.DeleteHash)) != 1) {
+		writeProblem(w, problem(http.StatusForbidden, "wrong_token",
+			"Alleen wie de pin zette kan hem weghalen (met de sleutel van dit apparaat).",
+			"Only whoever added the pin can remove it (with this device's key)."))
+		return
+	}
+	if err := h.store.Delete(r.Context(), id, hashToken(token), isModerator); err != nil && !errors.Is(err, ErrNotFound) {
+		h.fail(w, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }
 
-func writeProblem(w http.ResponseWriter, pr *pin.Problem) {
-	writeJSON(w, pr.Status, struct {
-		Error *pin.Problem `json:"error"`
-	}{pr})
+// report lets anyone flag a pin for a moderator; it stays up meanwhile.
+func (h *handler) report(w http.ResponseWriter, r *http.Request) {
+	now := h.opts.Now()
+	if wait, err := h.store.limited(r.Context(), h.opts.Limits, deviceToken(r), h.opts.ClientAddr(r), now); err != nil {
+		h.fail(w, err)
+		return
+	} else if wait > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
+		writeProblem(w, problem(http.StatusTooManyRequests, "too_many",
+			"Even wachten, en probeer het later nog eens.", "Please wait a while and try again."))
+		return
+	}
+	err := h.store.Report(r.Context(), r.PathValue("id"))
+	if errors.Is(err, ErrNotFound) {
+		writeProblem(w, notFound)
+		return
+	} else if err != nil {
+		h.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]string{
+		"nl": "Dank je. Een moderator kijkt ernaar.", "en": "Thank you. A moderator will look at it."})
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
+var notFound = problem(http.StatusNotFound, "not_found", "Deze pin bestaat niet (meer).", "This pin does not exist (any more).")
+
+// deviceToken reads the device header, ignoring anything that is not a
+// plausible random token (16–128 characters of [A-Za-z0-9_-]).
+func deviceToken(r *http.Request) string {
+	t := r.Header.Get(DeviceHeader)
+	if len(t) < 16 || len(t) > 128 {
+		return ""
+	}
+	for _, c := range t {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return ""
+		}
+	}
+	return t
+}
+
+func bearer(r *http.Request) string {
+	t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(t)
+}
+
+func remoteHost(r *http.Request) string {
+	host := r.RemoteAddr
+	if i := strings.LastIndexByte(host, ':'); i > 0 {
+		host = host[:i]
+	}
+	return strings.Trim(host, "[]")
 }

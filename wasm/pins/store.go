@@ -5,81 +5,175 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 )
 
-// Store keeps pins in an SQL database: SQLite natively, D1 at the edge.
-type Store struct{ db *sql.DB }
-
-// NewStore returns a store over db, whose schema Migrate (or wrangler) made.
-func NewStore(db *sql.DB) *Store { return &Store{db: db} }
-
-// ErrNotFound is returned by Get for an unknown id.
-var ErrNotFound = errors.New("pins: not found")
-
-const columns = `id, lon, lat, kind, note, created_at`
-
-// Put stores p unless a pin with its id exists, and returns the stored pin.
-// The insert is one statement, so a retry, a concurrent duplicate or a crash
-// can never leave two rows or half a row. created is true when this call
-// wrote the row.
-func (s *Store) Put(ctx context.Context, p pin.Pin) (stored pin.Pin, created bool, err error) {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO pins (`+columns+`) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO NOTHING`, p.ID, p.Lon, p.Lat, string(p.Kind), p.Note, p.Created)
-	if err != nil {
-		return pin.Pin{}, false, fmt.Errorf("pins: insert: %w", err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return pin.Pin{}, false, fmt.Errorf("pins: insert: %w", err)
-	}
-	stored, err = s.Get(ctx, p.ID)
-	return stored, n == 1, err
+// Store keeps the pins of one map in an SQL database: SQLite natively, D1 at
+// the edge. Several maps can share a database; each Store sees its own.
+type Store struct {
+	db     *sql.DB
+	mapKey string
 }
 
-// Get returns the pin with the given id, or ErrNotFound.
-func (s *Store) Get(ctx context.Context, id string) (pin.Pin, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+columns+` FROM pins WHERE id = ?`, id)
+// NewStore returns the store of map mapKey over db, whose schema Migrate
+// (or wrangler) made. mapKey may be empty for a one-map database.
+func NewStore(db *sql.DB, mapKey string) *Store { return &Store{db: db, mapKey: mapKey} }
+
+// ErrNotFound is returned for an id the map does not have.
+var ErrNotFound = errors.New("pins: not found")
+
+// Stored is a pin with what only the server and moderators see.
+type Stored struct {
+	pin.Pin
+	Reports    int    `json:"reports"`
+	DeleteHash string `json:"-"`
+}
+
+const columns = `id, lon, lat, kind, name, note, author, show_author, status, created_at, reports, delete_hash`
+
+// Insert stores p unless a pin with its id exists, and returns the stored
+// pin. The insert is one statement, so a retry, a concurrent duplicate or a
+// crash can never leave two rows or half a row; RETURNING saves a second
+// round trip to the database in the common case.
+func (s *Store) Insert(ctx context.Context, p pin.Pin, deleteHash string) (Stored, error) {
+	ps, err := s.query(ctx, `INSERT INTO pins (map, cell, updated_at, `+columns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING RETURNING `+columns,
+		s.mapKey, cell(p.Lon, p.Lat), p.Created, p.ID, p.Lon, p.Lat, string(p.Kind), p.Name, p.Note,
+		p.Author, boolInt(p.ShowAuthor), string(p.Status), p.Created, deleteHash)
 	if err != nil {
-		return pin.Pin{}, fmt.Errorf("pins: get: %w", err)
+		return Stored{}, err
 	}
-	ps, err := scan(rows)
+	if len(ps) == 1 {
+		return ps[0], nil
+	}
+	return s.Get(ctx, p.ID) // a concurrent request with the same id won
+}
+
+// Get returns the pin with the given id, whatever its status, or ErrNotFound.
+func (s *Store) Get(ctx context.Context, id string) (Stored, error) {
+	ps, err := s.query(ctx, `SELECT `+columns+` FROM pins WHERE id = ? AND map = ?`, id, s.mapKey)
 	if err != nil {
-		return pin.Pin{}, err
+		return Stored{}, err
 	}
 	if len(ps) == 0 {
-		return pin.Pin{}, ErrNotFound
+		return Stored{}, ErrNotFound
 	}
 	return ps[0], nil
 }
 
-// List returns all pins, oldest first.
-func (s *Store) List(ctx context.Context) ([]pin.Pin, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+columns+` FROM pins ORDER BY created_at, id`)
-	if err != nil {
-		return nil, fmt.Errorf("pins: list: %w", err)
-	}
-	return scan(rows)
+// Query selects visible pins.
+type Query struct {
+	BBox  *[4]float64 // west, south, east, north; nil for the whole map
+	Since string      // RFC 3339; only pins created after it
 }
 
-// scan reads pins from rows and closes them. It uses Query, not QueryRow,
-// for single rows too: the D1 driver reports no columns for an empty result.
-func scan(rows *sql.Rows) ([]pin.Pin, error) {
+// maxCellRows bounds the per-row cell ranges of a bbox query: two bound
+// parameters each, well inside D1's 100 per statement.
+const maxCellRows = 40
+
+// List returns the visible pins matching q, oldest first.
+func (s *Store) List(ctx context.Context, q Query) ([]pin.Pin, error) {
+	where := []string{"map = ?", "status = 'visible'"}
+	args := []any{s.mapKey}
+	if b := q.BBox; b != nil {
+		if ranges, ok := cellRanges(b[0], b[1], b[2], b[3], maxCellRows); ok {
+			var or []string
+			for _, r := range ranges {
+				or = append(or, "cell BETWEEN ? AND ?")
+				args = append(args, r[0], r[1])
+			}
+			where = append(where, "("+strings.Join(or, " OR ")+")")
+		}
+		where = append(where, "lon BETWEEN ? AND ?", "lat BETWEEN ? AND ?")
+		args = append(args, b[0], b[2], b[1], b[3])
+	}
+	if q.Since != "" {
+		where = append(where, "created_at > ?")
+		args = append(args, q.Since)
+	}
+	rows, err := s.query(ctx, `SELECT `+columns+` FROM pins WHERE `+strings.Join(where, " AND ")+` ORDER BY created_at, id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]pin.Pin, len(rows))
+	for i, r := range rows {
+		out[i] = r.Pin
+	}
+	return out, nil
+}
+
+// Queue returns what a moderator should look at: pending and reported pins.
+func (s *Store) Queue(ctx context.Context) ([]Stored, error) {
+	return s.query(ctx, `SELECT `+columns+` FROM pins WHERE map = ? AND (status = 'pending' OR (status = 'visible' AND reports > 0))
+		ORDER BY created_at, id`, s.mapKey)
+}
+
+// SetStatus moves a pin in moderation; approving or restoring also clears
+// its reports. It returns ErrNotFound for an unknown id.
+func (s *Store) SetStatus(ctx context.Context, id string, st pin.Status, now string) error {
+	return s.exec1(ctx, `UPDATE pins SET status = ?, reports = CASE WHEN ? = 'visible' THEN 0 ELSE reports END, updated_at = ?
+		WHERE id = ? AND map = ?`, string(st), string(st), now, id, s.mapKey)
+}
+
+// Report counts one report against a pin that is on (or waiting for) the map.
+func (s *Store) Report(ctx context.Context, id string) error {
+	return s.exec1(ctx, `UPDATE pins SET reports = reports + 1 WHERE id = ? AND map = ? AND status != 'hidden'`, id, s.mapKey)
+}
+
+// Delete erases a pin for good, if deleteHash is its hash (or matchAny is
+// set, for a moderator). ErrNotFound covers both a wrong hash and no pin:
+// the handler tells them apart first.
+func (s *Store) Delete(ctx context.Context, id, deleteHash string, matchAny bool) error {
+	return s.exec1(ctx, `DELETE FROM pins WHERE id = ? AND map = ? AND (? OR delete_hash = ?)`, id, s.mapKey, boolInt(matchAny), deleteHash)
+}
+
+// exec1 runs a statement that must change exactly one row.
+func (s *Store) exec1(ctx context.Context, q string, args ...any) error {
+	res, err := s.db.ExecContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("pins: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("pins: %w", err)
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// query runs a select of columns. It uses Query, not QueryRow, for single
+// rows too: the D1 driver reports no columns for an empty result.
+func (s *Store) query(ctx context.Context, q string, args ...any) ([]Stored, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("pins: query: %w", err)
+	}
 	defer rows.Close()
-	var out []pin.Pin
+	var out []Stored
 	for rows.Next() {
-		var p pin.Pin
-		var k string
-		if err := rows.Scan(&p.ID, &p.Lon, &p.Lat, &k, &p.Note, &p.Created); err != nil {
+		var p Stored
+		var k, st string
+		var show int64
+		if err := rows.Scan(&p.ID, &p.Lon, &p.Lat, &k, &p.Name, &p.Note, &p.Author, &show, &st, &p.Created, &p.Reports, &p.DeleteHash); err != nil {
 			return nil, fmt.Errorf("pins: scan: %w", err)
 		}
-		p.Kind = kind.Kind(k)
+		p.Kind, p.Status, p.ShowAuthor = kind.Kind(k), pin.Status(st), show != 0
 		out = append(out, p)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("pins: scan: %w", err)
 	}
 	return out, nil
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -45,7 +45,7 @@ func TestLockedDatabase(t *testing.T) {
 	if _, err := pins.Migrate(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(pins.NewHandler(pins.NewStore(db), pins.Options{Log: t.Logf}))
+	srv := httptest.NewServer(pins.NewHandler(pins.NewStore(db, "test"), pins.Options{Log: t.Logf}))
 	defer srv.Close()
 
 	other := openSQLite(t, path)
@@ -84,7 +84,7 @@ func TestFullDatabase(t *testing.T) {
 	if _, err := db.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages+2)); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(pins.NewHandler(pins.NewStore(db), pins.Options{Log: t.Logf}))
+	srv := httptest.NewServer(pins.NewHandler(pins.NewStore(db, "test"), pins.Options{Log: t.Logf}))
 	defer srv.Close()
 	note := strings.Repeat("lang verhaal ", 70)
 	var stored, full int

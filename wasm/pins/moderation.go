@@ -1,0 +1,71 @@
+package pins
+
+import (
+	"crypto/subtle"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/buurtkaart/buurtkaart/wasm/pin"
+)
+
+// isModerator checks the bearer token against the moderator secret in
+// constant time. No secret configured means no moderator.
+func (h *handler) isModerator(r *http.Request) bool {
+	t := bearer(r)
+	return h.opts.ModeratorToken != "" && t != "" &&
+		subtle.ConstantTimeCompare([]byte(t), []byte(h.opts.ModeratorToken)) == 1
+}
+
+// moderator guards a moderation endpoint.
+func (h *handler) moderator(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if h.opts.ModeratorToken == "" {
+			writeProblem(w, problem(http.StatusForbidden, "moderation_off",
+				"Moderatie is voor deze kaart niet ingesteld.", "Moderation is not set up for this map."))
+			return
+		}
+		if !h.isModerator(r) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="buurtkaart moderation"`)
+			writeProblem(w, problem(http.StatusUnauthorized, "not_moderator",
+				"Alleen voor moderatoren.", "For moderators only."))
+			return
+		}
+		next(w, r)
+	}
+}
+
+// queue lists pending and reported pins, with everything a moderator needs
+// to decide (the author's name too, but never the delete token's hash).
+func (h *handler) queue(w http.ResponseWriter, r *http.Request) {
+	ps, err := h.store.Queue(r.Context())
+	if err != nil {
+		h.fail(w, err)
+		return
+	}
+	h.store.purge(r.Context(), h.opts.Now())
+	if ps == nil {
+		ps = []Stored{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"pins": ps})
+}
+
+func (h *handler) setStatus(st pin.Status) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id := r.PathValue("id")
+		err := h.store.SetStatus(r.Context(), id, st, h.opts.Now().UTC().Format(time.RFC3339))
+		if errors.Is(err, ErrNotFound) {
+			writeProblem(w, notFound)
+			return
+		} else if err != nil {
+			h.fail(w, err)
+			return
+		}
+		p, err := h.store.Get(r.Context(), id)
+		if err != nil {
+			h.fail(w, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, p)
+	}
+}
