@@ -11,11 +11,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"syscall/js"
 	"time"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
@@ -25,6 +27,8 @@ type bridge struct {
 	m       *atlas.Map
 	drawing *sketch.Drawing
 	frame   sketch.Frame
+	labels  map[string]string // laid-out labels by scale and filter: panning never re-lays out
+	byID    map[string]int    // place id → index in m.Places
 }
 
 func main() {
@@ -36,6 +40,10 @@ func main() {
 		"pins":    method(b.pins),
 		"lonLat":  method(b.lonLat),
 		"check":   method(b.check),
+		"labels":  method(b.labelsAt),
+		"place":   method(b.place),
+		"search":  method(b.search),
+		"links":   method(b.links),
 	}
 	js.Global().Set("buurtkaart", js.ValueOf(api))
 	if ready := js.Global().Get("buurtkaartReady"); ready.Type() == js.TypeFunction {
@@ -68,6 +76,11 @@ func (b *bridge) load(args []js.Value) any {
 	}
 	b.m = m
 	b.drawing, b.frame = sketch.Map(m, nil)
+	b.labels = map[string]string{}
+	b.byID = map[string]int{}
+	for i, p := range m.Places {
+		b.byID[p.ID] = i
+	}
 	return map[string]any{"diagnostics": lines, "places": len(m.Places)}
 }
 
@@ -123,3 +136,116 @@ func (b *bridge) check(args []js.Value) any {
 var zeroTime time.Time
 
 func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+
+// labels(scale, hidden: string[]) → the <g class="labels"> element for a zoom
+// level: scale is drawing units per screen unit relative to the default
+// view (1 = whole map, 0.5 = zoomed in 2×). Layouts are cached per scale and
+// filter, so labels never jump while panning and a repeat zoom is free.
+func (b *bridge) labelsAt(args []js.Value) any {
+	if b.m == nil {
+		return map[string]any{"error": "no map loaded"}
+	}
+	scale := args[0].Float()
+	hidden := map[kind.Kind]bool{}
+	key := strconv.FormatFloat(scale, 'f', 4, 64)
+	if len(args) > 1 && args[1].Type() == js.TypeObject {
+		for i := 0; i < args[1].Length(); i++ {
+			k := kind.Kind(args[1].Index(i).String())
+			hidden[k] = true
+			key += "," + string(k)
+		}
+	}
+	if svg, ok := b.labels[key]; ok {
+		return svg
+	}
+	start := time.Now()
+	g := sketch.Labels(b.frame, b.m.Places, &sketch.LabelOptions{Scale: scale, Hidden: hidden})
+	var sb strings.Builder
+	sketch.WriteGroup(&sb, g)
+	stats := js.Global().Get("Object").New()
+	stats.Set("labelMs", float64(time.Since(start).Microseconds())/1000)
+	stats.Set("labels", countTexts(g))
+	stats.Set("places", len(b.m.Places))
+	js.Global().Set("buurtkaartStats", stats)
+	b.labels[key] = sb.String()
+	return b.labels[key]
+}
+
+func countTexts(g sketch.Group) int {
+	n := 0
+	for _, it := range g.Items {
+		if _, ok := it.(sketch.Text); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// place(id) → {id, name, kind, kindNL, kindEN, note, author, since, tags, links: [{id, name}], x, y} or null.
+func (b *bridge) place(args []js.Value) any {
+	i, ok := b.byID[args[0].String()]
+	if !ok {
+		return nil
+	}
+	p := b.m.Places[i]
+	links := []any{}
+	for _, l := range p.Links {
+		if j, ok := b.byID[l]; ok {
+			links = append(links, map[string]any{"id": l, "name": b.m.Places[j].Name})
+		}
+	}
+	tags := make([]any, len(p.Tags))
+	for i, t := range p.Tags {
+		tags[i] = t
+	}
+	xy := b.frame.Project(p.At)
+	tx := p.Kind.Text()
+	return map[string]any{"id": p.ID, "name": p.Name, "kind": string(p.Kind), "kindNL": tx.NL, "kindEN": tx.EN,
+		"note": p.Note, "author": p.Author, "since": p.Since, "tags": tags, "links": links, "x": xy.X, "y": xy.Y}
+}
+
+// search(query) → ids of places whose name, note or tags hold every word of
+// the query (case and accents as typed), best (name) matches first, at most 20.
+func (b *bridge) search(args []js.Value) any {
+	words := strings.Fields(strings.ToLower(args[0].String()))
+	var inName, elsewhere []any
+	for _, p := range b.m.Places {
+		name := strings.ToLower(p.Name)
+		all := name + " " + strings.ToLower(p.Note+" "+strings.Join(p.Tags, " "))
+		nameHit, allHit := true, true
+		for _, w := range words {
+			nameHit = nameHit && strings.Contains(name, w)
+			allHit = allHit && strings.Contains(all, w)
+		}
+		switch {
+		case len(words) == 0:
+		case nameHit:
+			inName = append(inName, p.ID)
+		case allHit:
+			elsewhere = append(elsewhere, p.ID)
+		}
+	}
+	out := append(inName, elsewhere...)
+	if len(out) > 20 {
+		out = out[:20]
+	}
+	return out
+}
+
+// links(id) → the <g id="verbindingen"> element: lines from the place to the
+// places it links to (empty for no or an unknown id).
+func (b *bridge) links(args []js.Value) any {
+	var from atlas.Place
+	var to []atlas.Place
+	if i, ok := b.byID[args[0].String()]; ok && b.m != nil {
+		from = b.m.Places[i]
+		for _, l := range from.Links {
+			if j, ok := b.byID[l]; ok {
+				to = append(to, b.m.Places[j])
+			}
+		}
+	}
+	var sb strings.Builder
+	sketch.WriteGroup(&sb, sketch.Links(b.frame, from, to))
+	return sb.String()
+}

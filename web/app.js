@@ -3,6 +3,8 @@
 // reached through the one bridge object, globalThis.buurtkaart
 // (see buurtkaart.d.ts).
 
+import { startView } from "./view.js";
+
 const vak = document.getElementById("kaartvak");
 const statusEl = document.getElementById("status");
 const form = document.getElementById("pinform");
@@ -105,11 +107,9 @@ async function flush() {
   drawPins();
 }
 
-function onMapClick(ev) {
-  if (!core) return say("De kaart laadt nog even…", "the map is still loading");
-  const svg = document.getElementById("kaart");
-  const pt = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(svg.getScreenCTM().inverse());
-  spot = core.lonLat(pt.x, pt.y);
+// onTapMap opens the pin form for a spot (in drawing units).
+function onTapMap(at) {
+  spot = core.lonLat(at.x, at.y);
   form.querySelector("form").reset();
   form.showModal();
 }
@@ -150,7 +150,9 @@ function offerUndo(id) {
   statusEl.append(" ", b);
 }
 
-vak.addEventListener("click", (ev) => { if (ev.target.closest("#kaart")) onMapClick(ev); });
+vak.addEventListener("click", (ev) => {
+  if (!core && ev.target.closest("#kaart")) say("De kaart laadt nog even…", "the map is still loading");
+});
 addEventListener("online", flush);
 
 // startCore loads the wasm after first paint and lets it take over the
@@ -170,6 +172,7 @@ async function startCore() {
   tmp.innerHTML = svg;
   document.getElementById("kaart").replaceWith(tmp.firstElementChild);
   core = globalThis.buurtkaart;
+  startView({ core, onTapMap, say });
   document.body.dataset.core = "ready";
 }
 

@@ -15,6 +15,9 @@ usage:
   buurtkaart serve [--addr 127.0.0.1:8080] [--map geodata/schilderswijk.geojson] [--db buurtkaart.db]
   buurtkaart build [--map FILE] [--out build/site]
   buurtkaart check FILE...
+  buurtkaart import [--from umap|overpass|csv|gpx|kml] IN [-o OUT.geojson]
+  buurtkaart export --to geojson|csv|gpx|kml [--map FILE] [-o OUT]
+  buurtkaart poster [--map FILE] [--pins DB] [--size A4|A3|A2|A1] [--landscape] [--url URL] [--title T] -o poster.pdf|.svg|.png
 
 Run 'buurtkaart COMMAND -h' for the flags of one command.
 `
@@ -32,6 +35,12 @@ func main() {
 		err = build(args)
 	case "check":
 		err = check(args, os.Stdout)
+	case "import":
+		err = importMap(args, os.Stderr)
+	case "export":
+		err = exportMap(args, os.Stderr)
+	case "poster":
+		err = posterCmd(args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return

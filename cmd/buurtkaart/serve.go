@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/buurtkaart/buurtkaart/wasm/embed"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 )
@@ -52,7 +53,7 @@ func serve(args []string) error {
 		Rules:          pin.Rules{Bounds: m.Bounds, Premoderate: m.Moderation == "pre"},
 		ModeratorToken: os.Getenv("BUURTKAART_MODERATOR_TOKEN"),
 	})
-	srv := &http.Server{Handler: routes(api, s.out), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: routes(api, s.out, &embed.Options{Title: m.Title}), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("buurtkaart: %s (%d places) on http://%s/  — pins in %s\n", m.Title, len(m.Places), ln.Addr(), *dbPath)
 	go func() {
 		<-ctx.Done()
@@ -73,12 +74,15 @@ func mapKey(path string) string {
 	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }
 
-// routes puts the pins API next to the built site.
-func routes(api http.Handler, siteDir string) http.Handler {
+// routes puts the pins API and the oEmbed endpoint next to the built site,
+// all with the security headers of headers.go.
+func routes(api http.Handler, siteDir string, oembed *embed.Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)
-	mux.Handle("/", noCache(http.FileServer(http.Dir(siteDir))))
-	return logRequests(mux)
+	mux.Handle("/poster.pdf", posterHandler(api, siteDir))
+	mux.Handle("/oembed", embed.NewHandler(oembed))
+	mux.Handle("/", noCache(siteFiles(siteDir)))
+	return logRequests(securityHeaders(mux))
 }
 
 // noCache makes the browser revalidate every file, so a rebuilt wasm or map

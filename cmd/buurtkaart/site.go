@@ -67,7 +67,10 @@ func (s site) build(m *atlas.Map, mapData []byte) error {
 	if err := writeFile(filepath.Join(s.out, "map.geojson"), mapData); err != nil {
 		return err
 	}
-	return s.index(m)
+	if err := s.index(m); err != nil {
+		return err
+	}
+	return s.embedPage(m) // site_embed.go
 }
 
 // wasm compiles ./wasm for the browser unless the last build came from the
@@ -127,7 +130,7 @@ func hashFile(w io.Writer, path string) error {
 	return err
 }
 
-// copyWeb copies web/ except the index template (and the .d.ts, which only documents the bridge).
+// copyWeb copies web/ except the page templates (and the .d.ts, which only documents the bridge).
 func (s site) copyWeb() error {
 	web := filepath.Join(s.root, "web")
 	return filepath.WalkDir(web, func(path string, d fs.DirEntry, err error) error {
@@ -135,7 +138,7 @@ func (s site) copyWeb() error {
 			return err
 		}
 		rel, _ := filepath.Rel(web, path)
-		if rel == "index.html" || strings.HasSuffix(rel, ".d.ts") {
+		if rel == "index.html" || rel == "embed.html" || strings.HasSuffix(rel, ".d.ts") {
 			return nil
 		}
 		return copyFile(path, filepath.Join(s.out, rel))
@@ -154,24 +157,42 @@ func (s site) index(m *atlas.Map) error {
 	if err := sketch.WriteSVG(&svg, d); err != nil {
 		return err
 	}
-	type kindText struct {
-		Key string
-		kind.Text
-	}
-	var kinds []kindText
-	for _, k := range kind.All {
-		kinds = append(kinds, kindText{string(k), k.Text()})
-	}
+	kinds := kindGroups(m)
 	var buf bytes.Buffer
 	err = tpl.Execute(&buf, map[string]any{
 		"Lang": m.Language, "Title": m.Title, "Buurt": firstNonEmpty(m.Buurt, m.Title),
-		"Attribution": m.Attribution, "Kinds": kinds,
+		"Attribution": m.Attribution, "Kinds": kinds, "Groups": kinds,
 		"SVG": template.HTML(svg.String()), // the core escapes every text it draws
 	})
 	if err != nil {
 		return err
 	}
 	return writeFile(filepath.Join(s.out, "index.html"), buf.Bytes())
+}
+
+// kindGroup is one kind for the page: its texts, and its places for the
+// legend's count and the list view (which works without the wasm, and for
+// screen readers instead of the map).
+type kindGroup struct {
+	Key string
+	kind.Text
+	Count  int
+	Places []atlas.Place
+}
+
+func kindGroups(m *atlas.Map) []kindGroup {
+	var out []kindGroup
+	for _, k := range kind.All {
+		g := kindGroup{Key: string(k), Text: k.Text()}
+		for _, p := range m.Places {
+			if p.Kind == k {
+				g.Places = append(g.Places, p)
+			}
+		}
+		g.Count = len(g.Places)
+		out = append(out, g)
+	}
+	return out
 }
 
 func firstNonEmpty(s ...string) string {

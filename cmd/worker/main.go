@@ -17,6 +17,7 @@ import (
 	"github.com/syumai/workers/cloudflare/d1"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/embed"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 )
@@ -33,13 +34,20 @@ func main() {
 		return
 	}
 	store := pins.NewStore(sql.OpenDB(c), cloudflare.Getenv("BUURTKAART_MAP"))
-	workers.Serve(pins.NewHandler(store, pins.Options{
+	mux := http.NewServeMux()
+	mux.Handle("/api/", pins.NewHandler(store, pins.Options{
 		Rules:          pin.Rules{Bounds: bounds, Premoderate: cloudflare.Getenv("BUURTKAART_MODERATION") == "pre"},
 		ModeratorToken: cloudflare.Getenv("BUURTKAART_MODERATOR_TOKEN"), // a wrangler secret
 		// Cloudflare puts the client's address in this header; it is only
 		// ever used hashed, for rate limits.
 		ClientAddr: func(r *http.Request) string { return r.Header.Get("CF-Connecting-IP") },
 	}))
+	// The map's title names the embed for screen readers; without the var
+	// the oEmbed answer says "buurtkaart".
+	mux.Handle("/oembed", embed.NewHandler(&embed.Options{Title: cloudflare.Getenv("BUURTKAART_TITLE")}))
+	// Static files get their headers from build/site/_headers; the Worker's
+	// own answers get the same ones here.
+	workers.Serve(embed.WithHeaders(mux))
 }
 
 // parseBBox reads "west,south,east,north"; empty means no bounds check.

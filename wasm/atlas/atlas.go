@@ -6,7 +6,11 @@
 // a community builder edited by hand does not blank the whole map.
 package atlas
 
-import "github.com/buurtkaart/buurtkaart/wasm/kind"
+import (
+	"encoding/json"
+
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
+)
 
 // Map is one buurt's map: its metadata, places and base drawing.
 type Map struct {
@@ -20,6 +24,11 @@ type Map struct {
 
 	Places []Place
 	Shapes []Shape
+
+	// Extra holds the top-level members buurtkaart does not use (uMap's
+	// _umap_options, an old crs, …) so that Write gives them back: a file
+	// passed through buurtkaart still opens in the tool that made it.
+	Extra map[string]json.RawMessage
 }
 
 // Point is a position in WGS84 degrees.
@@ -57,6 +66,7 @@ type Place struct {
 	Tags    []string
 	Links   []string // ids of related places: the ABCD "connect" step
 	At      Point
+	Extra   map[string]json.RawMessage // other properties (OSM tags, _umap_options), kept for Write
 }
 
 // Layer is what a base shape is drawn as.
@@ -91,4 +101,9 @@ type Shape struct {
 	Name    string
 	Area    bool      // true for polygons: Parts are rings, the first the exterior
 	Parts   [][]Point // the lines, or the rings of an area
+	// Polygons, for areas, is the index in Parts of each polygon's exterior
+	// ring; the rings up to the next index are its holes. A MultiPolygon is
+	// read into one Shape, and this is what lets Write split it again.
+	Polygons []int
+	Extra    map[string]json.RawMessage // properties other than layer and name, kept for Write
 }

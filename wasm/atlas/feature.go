@@ -17,13 +17,9 @@ func (p *parser) feature(m *Map, i int, raw json.RawMessage) {
 			`each feature is {"type":"Feature","geometry":{…},"properties":{…}}`)
 		return
 	}
-	var props rawProps
-	if len(f.Properties) > 0 && string(f.Properties) != "null" {
-		if err := json.Unmarshal(f.Properties, &props); err != nil {
-			p.report(Error, i, "", "", "properties: "+strings.TrimPrefix(err.Error(), "json: "),
-				"name, kind, layer, note, author and since are text; tags and links are lists of text")
-			return
-		}
+	props, ok := p.properties(i, f.Properties)
+	if !ok {
+		return
 	}
 	id := featureID(f.ID)
 	name := strings.TrimSpace(props.Name)
@@ -39,12 +35,13 @@ func (p *parser) feature(m *Map, i int, raw json.RawMessage) {
 		p.report(Error, i, id, name, "has no geometry", "place it on the map: a Point for a place, a LineString or Polygon for the drawing")
 		return
 	}
-	parts, area, ok := p.geometry(i, id, name, f.Geometry)
+	parts, polygons, ok := p.geometry(i, id, name, f.Geometry)
 	if !ok {
 		return
 	}
 	if props.Layer != "" {
-		p.shape(m, Shape{ID: id, Feature: i, Layer: Layer(strings.ToLower(props.Layer)), Name: name, Area: area, Parts: parts})
+		p.shape(m, Shape{ID: id, Feature: i, Layer: Layer(strings.ToLower(props.Layer)), Name: name,
+			Area: polygons != nil, Parts: parts, Polygons: polygons, Extra: props.shapeExtra()})
 		return
 	}
 	if f.Geometry.Type != "Point" {
@@ -86,7 +83,7 @@ func (p *parser) place(m *Map, i int, id, name string, props rawProps, at Point)
 	m.Places = append(m.Places, Place{
 		ID: id, Feature: i, Name: name, Kind: k, Note: strings.TrimSpace(props.Note),
 		Author: strings.TrimSpace(props.Author), Since: sinceText(props.Since),
-		Tags: props.Tags, Links: props.Links, At: at,
+		Tags: props.Tags, Links: props.Links, At: at, Extra: props.extra,
 	})
 }
 

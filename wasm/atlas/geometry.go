@@ -6,12 +6,14 @@ import (
 )
 
 // geometry decodes and checks a geometry. Lines come back as parts; polygons
-// as rings (area true). Multi-geometries are flattened into parts.
-func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Point, area bool, ok bool) {
-	bad := func(msg, hint string) ([][]Point, bool, bool) {
+// as rings, with polygons the index of each exterior ring (nil for lines).
+// Multi-geometries are flattened into parts.
+func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Point, polygons []int, ok bool) {
+	bad := func(msg, hint string) ([][]Point, []int, bool) {
 		p.report(Error, i, id, name, msg, hint)
-		return nil, false, false
+		return nil, nil, false
 	}
+	area := false
 	var err error
 	switch g.Type {
 	case "Point":
@@ -34,7 +36,9 @@ func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Poi
 		if err = json.Unmarshal(g.Coordinates, &c); err == nil {
 			parts, err = positionLists(c)
 		}
-		area = g.Type == "Polygon"
+		if area = g.Type == "Polygon"; area && len(parts) > 0 {
+			polygons = []int{0}
+		}
 	case "MultiPolygon":
 		var c [][][][]float64
 		if err = json.Unmarshal(g.Coordinates, &c); err == nil {
@@ -42,6 +46,9 @@ func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Poi
 				var rings [][]Point
 				if rings, err = positionLists(poly); err != nil {
 					break
+				}
+				if len(rings) > 0 {
+					polygons = append(polygons, len(parts))
 				}
 				parts = append(parts, rings...)
 			}
@@ -53,14 +60,25 @@ func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Poi
 	if err != nil {
 		return bad(fmt.Sprintf("%s coordinates: %v", g.Type, err), "coordinates are [longitude, latitude] numbers")
 	}
+	if len(parts) == 0 {
+		return bad(g.Type+" has no positions", "draw it, or remove the feature")
+	}
 	n := 0
-	for _, part := range parts {
+	for r, part := range parts {
 		n += len(part)
 		if msg, hint := p.checkPart(part, g.Type, area); msg != "" {
 			return bad(msg, hint)
 		}
+		if msg, hint := checkRing(part, area); msg != "" {
+			if len(parts) > 1 {
+				msg = fmt.Sprintf("ring %d: %s", r, msg)
+			}
+			return bad(msg, hint)
+		}
 	}
-	p.vertices += n
+	if g.Type != "Point" {
+		p.vertices += n
+	}
 	if n > p.opts.MaxFeatureVertices {
 		return bad(fmt.Sprintf("has %d vertices, more than %d", n, p.opts.MaxFeatureVertices),
 			"simplify it; a drawn street needs tens of points, not thousands")
@@ -75,7 +93,7 @@ func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Poi
 			p.extentSet = true
 		}
 	}
-	return parts, area, true
+	return parts, polygons, true
 }
 
 // checkPart returns what is wrong with one line or ring, or "".

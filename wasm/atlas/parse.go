@@ -14,8 +14,10 @@ type ParseOptions struct {
 	// MaxFeatureVertices is the most vertices one feature may have before it
 	// is reported as an error; default 2,000 (a hand-drawn street needs tens).
 	MaxFeatureVertices int
-	// MaxVertices is the most vertices in the whole file; default 50,000,
-	// which keeps the pre-rendered SVG small enough for a phone.
+	// MaxVertices is the most vertices the base drawing (lines and areas)
+	// may have; default 50,000, which keeps the pre-rendered SVG small
+	// enough for a phone. Places do not count: each is one mark, and a
+	// multi-buurt index of all 12,005 CBS buurten must still load.
 	MaxVertices int
 }
 
@@ -33,21 +35,6 @@ func (o *ParseOptions) withDefaults() ParseOptions {
 	return v
 }
 
-// rawFile is the top level of a map file. Unknown members are ignored here
-// and kept by the writer (uMap's _umap_options, an old crs member, …).
-type rawFile struct {
-	Type        string            `json:"type"`
-	Title       string            `json:"title"`
-	Name        string            `json:"name"` // uMap and QGIS put the title here
-	Buurt       string            `json:"buurt"`
-	CBS         []string          `json:"cbs"`
-	BBox        []float64         `json:"bbox"`
-	Language    string            `json:"language"`
-	Attribution string            `json:"attribution"`
-	Moderation  string            `json:"moderation"`
-	Features    []json.RawMessage `json:"features"`
-}
-
 type rawFeature struct {
 	Type       string          `json:"type"`
 	ID         any             `json:"id"`
@@ -60,39 +47,32 @@ type rawGeometry struct {
 	Coordinates json.RawMessage `json:"coordinates"`
 }
 
-type rawProps struct {
-	Name   string   `json:"name"`
-	Kind   string   `json:"kind"`
-	Layer  string   `json:"layer"`
-	Note   string   `json:"note"`
-	Author string   `json:"author"`
-	Since  any      `json:"since"`
-	Tags   []string `json:"tags"`
-	Links  []string `json:"links"`
-}
-
 // Parse reads a map file. It returns a nil Map only when the file as a whole
 // cannot be read (not JSON, not a FeatureCollection); otherwise broken
 // features are reported and skipped and the rest of the map is returned.
 func Parse(data []byte, opts *ParseOptions) (*Map, []Diagnostic) {
 	o := opts.withDefaults()
 	p := &parser{opts: o, ids: map[string]int{}}
-	var f rawFile
-	if err := json.Unmarshal(data, &f); err != nil {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
 		return nil, []Diagnostic{syntaxDiagnostic(data, err)}
 	}
-	if f.Type != "FeatureCollection" {
+	var typ string
+	p.member(top, "type", &typ)
+	if typ != "FeatureCollection" {
 		return nil, []Diagnostic{{Severity: Error, Feature: -1,
-			Message: fmt.Sprintf("top-level type is %q, not \"FeatureCollection\"", f.Type),
+			Message: fmt.Sprintf("top-level type is %q, not \"FeatureCollection\"", typ),
 			Hint:    `a map file is one GeoJSON FeatureCollection: {"type":"FeatureCollection","features":[…]}`}}
 	}
-	m := &Map{
-		Title: firstNonEmpty(f.Title, f.Name, f.Buurt), Buurt: f.Buurt, CBS: f.CBS,
-		Language: firstNonEmpty(f.Language, "nl"), Attribution: f.Attribution,
-		Moderation: firstNonEmpty(f.Moderation, "post"),
+	var features []json.RawMessage
+	if raw := take(top, "features"); raw != nil {
+		if err := json.Unmarshal(raw, &features); err != nil {
+			return nil, []Diagnostic{{Severity: Error, Feature: -1, Message: "\"features\" is not a list",
+				Hint: `a map file is one GeoJSON FeatureCollection: {"type":"FeatureCollection","features":[…]}`}}
+		}
 	}
-	p.bounds(m, f.BBox)
-	for i, raw := range f.Features {
+	m := p.metadata(top)
+	for i, raw := range features {
 		p.feature(m, i, raw)
 	}
 	p.finish(m)
@@ -103,7 +83,7 @@ type parser struct {
 	opts      ParseOptions
 	diags     []Diagnostic
 	ids       map[string]int // id → feature index, for duplicates and links
-	vertices  int
+	vertices  int            // of the base drawing; places do not count
 	boundsSet bool
 	extent    BBox
 	extentSet bool
@@ -142,7 +122,7 @@ func (p *parser) finish(m *Map) {
 		}
 	}
 	if p.vertices > p.opts.MaxVertices {
-		p.report(Error, -1, "", "", fmt.Sprintf("the file has %d vertices, more than %d", p.vertices, p.opts.MaxVertices),
+		p.report(Error, -1, "", "", fmt.Sprintf("the base drawing has %d vertices, more than %d", p.vertices, p.opts.MaxVertices),
 			"simplify the base drawing (a hand-drawn map needs far fewer points), or split the map")
 	}
 	if !p.boundsSet {
@@ -180,8 +160,8 @@ func syntaxDiagnostic(data []byte, err error) Diagnostic {
 		off = se.Offset
 	case errors.As(err, &te):
 		off = te.Offset
-		d.Message = fmt.Sprintf("%s should be %s, not a JSON %s", firstNonEmpty(te.Field, "the file"), te.Type, te.Value)
-		d.Hint = "a map file is one GeoJSON FeatureCollection object"
+		d.Message = fmt.Sprintf("the file is a JSON %s, not an object", te.Value)
+		d.Hint = `a map file is one GeoJSON FeatureCollection: {"type":"FeatureCollection","features":[…]}`
 	}
 	if off >= 0 {
 		if off > int64(len(data)) {

@@ -29,12 +29,15 @@ type Anchor struct {
 }
 
 // Placement is where a label went. X, Y is the text baseline origin, as SVG
-// wants it.
+// wants it. A label set away from its mark has a leader: a short line
+// from the mark's edge (Leader[0], Leader[1]) to the label (Leader[2], Leader[3]).
 type Placement struct {
-	Placed bool
-	X, Y   float64
-	Align  Align
-	Box    Box
+	Placed    bool
+	X, Y      float64
+	Align     Align
+	Box       Box
+	HasLeader bool
+	Leader    [4]float64
 }
 
 // Place labels anchors in order (earlier wins), keeping clear of every mark
@@ -47,31 +50,85 @@ func Place(anchors []Anchor, obstacles []Box) []Placement {
 	for _, a := range anchors {
 		g.add(Box{a.X - a.R, a.Y - a.R, a.X + a.R, a.Y + a.R})
 	}
+	ls := &leaders{grid: newGrid(g.size)}
 	out := make([]Placement, len(anchors))
 	for i, a := range anchors {
 		for _, c := range candidates(a) {
-			if !g.hits(c.Box) {
-				g.add(c.Box)
-				out[i] = c
-				break
+			if g.hits(c.Box) || ls.crossBox(c.Box) || c.HasLeader && (ls.crossSegment(c.Leader) || blocked(c.Leader, a, g)) {
+				continue
 			}
+			g.add(c.Box)
+			if c.HasLeader {
+				ls.add(c.Leader)
+			}
+			out[i] = c
+			break
 		}
 	}
 	return out
 }
 
 // candidates lists the spots tried for a label, best first: right, left,
-// above, below the mark — the order cartographers prefer.
+// above, below the mark — the order cartographers prefer — and then the
+// same directions and the diagonals further out, with a leader line.
 func candidates(a Anchor) []Placement {
-	gap := a.R + 2
-	descent := a.H * 0.25
-	midY := a.Y + a.H/2 - descent // baseline that centres the text on the mark
-	return []Placement{
-		{true, a.X + gap, midY, Start, Box{a.X + gap, a.Y - a.H/2, a.X + gap + a.W, a.Y + a.H/2}},
-		{true, a.X - gap, midY, End, Box{a.X - gap - a.W, a.Y - a.H/2, a.X - gap, a.Y + a.H/2}},
-		{true, a.X, a.Y - gap - descent, Middle, Box{a.X - a.W/2, a.Y - gap - a.H, a.X + a.W/2, a.Y - gap}},
-		{true, a.X, a.Y + gap + a.H - descent, Middle, Box{a.X - a.W/2, a.Y + gap, a.X + a.W/2, a.Y + gap + a.H}},
+	out := make([]Placement, 0, 12)
+	for _, d := range []float64{a.R + 2, a.R + 2 + a.H*1.6} {
+		far := d > a.R+2
+		for _, dir := range directions(far) {
+			out = append(out, spot(a, d, dir[0], dir[1], far))
+		}
 	}
+	return out
+}
+
+// directions are unit steps: right, left, up, down, then (far out only)
+// the four diagonals.
+func directions(far bool) [][2]float64 {
+	d := [][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}}
+	if far {
+		const k = 0.7071
+		d = append(d, [2]float64{k, -k}, [2]float64{-k, -k}, [2]float64{k, k}, [2]float64{-k, k})
+	}
+	return d
+}
+
+// spot puts a's label d units from the mark in direction (dx, dy): the
+// label's nearest edge or corner touches that point.
+func spot(a Anchor, d, dx, dy float64, leader bool) Placement {
+	px, py := a.X+dx*d, a.Y+dy*d
+	descent := a.H * 0.25
+	p := Placement{Placed: true}
+	var b Box
+	switch {
+	case dx > 0.5:
+		b = Box{px, py - a.H/2, px + a.W, py + a.H/2}
+	case dx < -0.5:
+		b = Box{px - a.W, py - a.H/2, px, py + a.H/2}
+	case dx > 0: // diagonal right
+		b = Box{px, py - a.H/2 + dy*a.H/2, px + a.W, py + a.H/2 + dy*a.H/2}
+	case dx < 0:
+		b = Box{px - a.W, py - a.H/2 + dy*a.H/2, px, py + a.H/2 + dy*a.H/2}
+	case dy < 0:
+		b = Box{px - a.W/2, py - a.H, px + a.W/2, py}
+	default:
+		b = Box{px - a.W/2, py, px + a.W/2, py + a.H}
+	}
+	p.Box = b
+	p.Y = b.Y1 - descent
+	switch {
+	case dx > 0:
+		p.X, p.Align = b.X0, Start
+	case dx < 0:
+		p.X, p.Align = b.X1, End
+	default:
+		p.X, p.Align = (b.X0+b.X1)/2, Middle
+	}
+	if leader {
+		p.HasLeader = true
+		p.Leader = [4]float64{a.X + dx*(a.R+1), a.Y + dy*(a.R+1), a.X + dx*(d-1.5), a.Y + dy*(d-1.5)}
+	}
+	return p
 }
 
 func cellSize(anchors []Anchor) float64 {

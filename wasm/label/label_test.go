@@ -14,6 +14,7 @@ func TestPlaceNeverOverlaps(t *testing.T) {
 	}
 	got := Place(anchors, []Box{{0, 0, 300, 40}})
 	var placed []Box
+	leaders := 0
 	for i, p := range got {
 		if !p.Placed {
 			continue
@@ -31,8 +32,20 @@ func TestPlaceNeverOverlaps(t *testing.T) {
 		if p.Box.Overlaps(Box{0, 0, 300, 40}) {
 			t.Fatalf("seed %d: label %d covers the obstacle", seed, i)
 		}
+		if p.HasLeader {
+			for j, q := range got {
+				if j != i && q.Placed && segmentHitsBox(p.Leader, q.Box) {
+					t.Fatalf("seed %d: leader of %d runs through label %d", seed, i, j)
+				}
+				if j != i && q.HasLeader && segmentsCross(p.Leader, q.Leader) {
+					t.Fatalf("seed %d: leaders of %d and %d cross", seed, i, j)
+				}
+			}
+			leaders++
+		}
 		placed = append(placed, p.Box)
 	}
+	t.Logf("seed %d: %d of 1000 labels placed, %d with leaders", seed, len(placed), leaders)
 	if len(placed) < 300 {
 		t.Errorf("seed %d: only %d of 1000 labels placed", seed, len(placed))
 	}

@@ -1,9 +1,12 @@
 package sketch
 
 import (
+	"math"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/label"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 )
@@ -12,7 +15,7 @@ import (
 type Options struct {
 	Width    float64 // drawing width in units; default 1000
 	Margin   float64 // blank border in units; default 24
-	FontSize float64 // label size in units; default 11
+	FontSize float64 // label size in units; default 12.5
 }
 
 func (o *Options) withDefaults() Options {
@@ -27,13 +30,13 @@ func (o *Options) withDefaults() Options {
 		v.Margin = 24
 	}
 	if v.FontSize <= 0 {
-		v.FontSize = 11
+		v.FontSize = 12.5
 	}
 	return v
 }
 
 // markRadius is the half-size of a place's pictogram, in units.
-const markRadius = 5
+const markRadius = 6.5
 
 // Map draws m: the base layers, the places with their labels, and an empty
 // group with id "pins" that DrawPins fills.
@@ -45,7 +48,7 @@ func Map(m *atlas.Map, opts *Options) (*Drawing, Frame) {
 		g := Group{Class: "laag " + string(l)}
 		for _, s := range m.Shapes {
 			if s.Layer == l {
-				g.Items = append(g.Items, shapePaths(f, s)...)
+				g.Items = append(g.Items, shapeItems(f, s)...)
 			}
 		}
 		if len(g.Items) > 0 {
@@ -53,40 +56,117 @@ func Map(m *atlas.Map, opts *Options) (*Drawing, Frame) {
 		}
 	}
 	marks, labels := places(f, m.Places, o.FontSize)
-	d.Groups = append(d.Groups, marks, labels, Group{ID: "pins", Class: "pins"})
+	d.Groups = append(d.Groups, Group{ID: "verbindingen", Class: "verbindingen"}, marks, labels, Group{ID: "pins", Class: "pins"})
 	return d, f
 }
 
-func shapePaths(f Frame, s atlas.Shape) []Item {
+// shapeItems draws one base shape by hand: wobbling ink, streets in
+// varying weights with the odd second stroke, areas outlined and hatched.
+func shapeItems(f Frame, s atlas.Shape) []Item {
+	r := newInk(s.ID + "#" + strconv.Itoa(s.Feature))
 	var out []Item
+	var rings [][]XY
 	for _, part := range s.Parts {
 		pts := make([]XY, len(part))
 		for i, p := range part {
 			pts[i] = f.Project(p)
 		}
-		if s.Area {
-			pts = pts[:len(pts)-1] // the closing position is implied by Closed
+		if !s.Area {
+			out = append(out, lineItems(s.Layer, pts, r)...)
+			continue
 		}
-		out = append(out, Path{Pts: pts, Closed: s.Area})
+		ring := pts[:len(pts)-1] // the closing position is implied
+		rings = append(rings, ring)
+		w := wobble(append(ring[:len(ring):len(ring)], ring[0]), r, 0.9, 8)
+		out = append(out, Path{Pts: w[:len(w)-1], Closed: true, Smooth: true})
+	}
+	if s.Area {
+		angle, gap := hatching(s.Layer)
+		out = append(out, Path{Class: "arcering", Strokes: hatch(rings, angle, gap, r)})
 	}
 	return out
 }
 
+func lineItems(l atlas.Layer, pts []XY, r *ink) []Item {
+	switch l {
+	case atlas.Straat:
+		w := r.between(1.6, 2.9)
+		out := []Item{Path{Pts: wobble(pts, r, 1.1, 9), Smooth: true, Width: w}}
+		if r.between(0, 1) < 0.35 { // the odd second stroke, as when a pen goes over a line again
+			out = append(out, Path{Class: "nogmaals", Pts: wobble(pts, r, 1.5, 12), Smooth: true, Width: w * 0.45})
+		}
+		return out
+	case atlas.Route:
+		return []Item{Path{Pts: wobble(pts, r, 0.7, 8), Smooth: true}}
+	}
+	return []Item{Path{Pts: wobble(pts, r, 1.2, 8), Smooth: true, Width: r.between(2.2, 3.4)}}
+}
+
+// hatching gives each area layer its own pen direction and density, so the
+// layers differ on a black-and-white print too.
+func hatching(l atlas.Layer) (angle, gap float64) {
+	switch l {
+	case atlas.Water:
+		return 0, 3.5
+	case atlas.Gebouw:
+		return -math.Pi / 4, 3
+	}
+	return math.Pi / 4, 4.5
+}
+
 func places(f Frame, ps []atlas.Place, fontSize float64) (marks, labels Group) {
 	marks = Group{Class: "plekken"}
-	labels = Group{Class: "labels"}
-	anchors := make([]label.Anchor, len(ps))
-	for i, p := range ps {
-		at := f.Project(p.At)
-		marks.Items = append(marks.Items, Mark{Class: "mark", ID: p.ID, Kind: p.Kind, At: at, Title: p.Name})
-		anchors[i] = label.Anchor{X: at.X, Y: at.Y, R: markRadius, W: textWidth(p.Name, fontSize), H: fontSize}
+	for _, p := range ps {
+		marks.Items = append(marks.Items, Mark{Class: "mark", ID: p.ID, Kind: p.Kind, Icon: iconFor(p.Kind, p.Tags), At: f.Project(p.At), Title: p.Name})
 	}
-	for i, pl := range label.Place(anchors, nil) {
-		if pl.Placed {
-			labels.Items = append(labels.Items, Text{At: XY{pl.X, pl.Y}, Anchor: anchorName(pl.Align), S: ps[i].Name})
+	return marks, Labels(f, ps, &LabelOptions{FontSize: fontSize})
+}
+
+// LabelOptions tune Labels; nil means defaults.
+type LabelOptions struct {
+	FontSize float64            // at scale 1, in units; default 12.5 (12.5 px when the map is drawn 1,000 px wide)
+	Scale    float64            // drawing units per screen unit at the current zoom; default 1
+	Hidden   map[kind.Kind]bool // kinds filtered out: not labelled, not in the way
+}
+
+// Labels lays out the names of places for one zoom level: text and marks
+// shrink with Scale (in drawing units) so they keep their size on screen,
+// and none overlaps another, a mark, or a leader line. Earlier places win.
+func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
+	o := LabelOptions{FontSize: 12.5, Scale: 1}
+	if opts != nil {
+		o = *opts
+		if o.FontSize <= 0 {
+			o.FontSize = 12.5
+		}
+		if o.Scale <= 0 {
+			o.Scale = 1
 		}
 	}
-	return marks, labels
+	g := Group{Class: "labels"}
+	shown := make([]atlas.Place, 0, len(ps))
+	for _, p := range ps {
+		if !o.Hidden[p.Kind] {
+			shown = append(shown, p)
+		}
+	}
+	size := o.FontSize * o.Scale
+	anchors := make([]label.Anchor, len(shown))
+	for i, p := range shown {
+		at := f.Project(p.At)
+		anchors[i] = label.Anchor{X: at.X, Y: at.Y, R: markRadius * o.Scale, W: textWidth(p.Name, size), H: size}
+	}
+	for i, pl := range label.Place(anchors, nil) {
+		if !pl.Placed {
+			continue
+		}
+		if pl.HasLeader {
+			l := pl.Leader
+			g.Items = append(g.Items, Path{Class: "leider", Pts: []XY{{l[0], l[1]}, {l[2], l[3]}}})
+		}
+		g.Items = append(g.Items, Text{Class: string(shown[i].Kind), At: XY{pl.X, pl.Y}, Anchor: anchorName(pl.Align), S: shown[i].Name})
+	}
+	return g
 }
 
 // textWidth estimates a label's width: 0.55 em per character is the mean
@@ -115,6 +195,20 @@ func Pins(f Frame, ps []pin.Pin, pending map[string]bool) Group {
 			class += " wachtend"
 		}
 		g.Items = append(g.Items, Mark{Class: class, ID: "pin-" + p.ID, Kind: p.Kind, At: f.Project(p.At()), Title: p.Note})
+	}
+	return g
+}
+
+// Links draws the connections of one place — which club meets where, who
+// teaches where — as lines from it to each place it links to.
+func Links(f Frame, from atlas.Place, to []atlas.Place) Group {
+	g := Group{ID: "verbindingen", Class: "verbindingen"}
+	a := f.Project(from.At)
+	for _, p := range to {
+		b := f.Project(p.At)
+		// A slight bow, as a hand draws a long line.
+		mid := XY{(a.X+b.X)/2 + (b.Y-a.Y)*0.08, (a.Y+b.Y)/2 - (b.X-a.X)*0.08}
+		g.Items = append(g.Items, Path{Pts: []XY{a, mid, b}, Smooth: true})
 	}
 	return g
 }

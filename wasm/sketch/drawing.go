@@ -25,9 +25,12 @@ type Item interface{ isItem() }
 
 // Path is a line, or an area when Closed.
 type Path struct {
-	Class  string
-	Pts    []XY
-	Closed bool
+	Class   string
+	Pts     []XY
+	Closed  bool
+	Smooth  bool    // drawn as curves through the points' midpoints
+	Width   float64 // stroke width in units; 0 leaves it to the style
+	Strokes [][]XY  // loose straight strokes (hatching), drawn after Pts
 }
 
 // Text is a label.
@@ -43,6 +46,7 @@ type Mark struct {
 	Class string
 	ID    string // the place or pin id
 	Kind  kind.Kind
+	Icon  string // symbol id; default "k-" + Kind
 	At    XY
 	Title string
 }

@@ -8,16 +8,6 @@ import (
 	"strings"
 )
 
-// marks are the pictograms of the five kinds, drawn around (0,0) within
-// markRadius. Each has its own shape so they differ in black-and-white print.
-const marks = `<defs>` +
-	`<circle id="k-talent" r="5"/>` +
-	`<path id="k-verband" d="M0-5.5L5.2 4H-5.2Z"/>` +
-	`<rect id="k-plek" x="-4.3" y="-4.3" width="8.6" height="8.6"/>` +
-	`<path id="k-verhaal" d="M0-5.6L5.6 0 0 5.6-5.6 0Z"/>` +
-	`<path id="k-partner" d="M0-5.3L5 -1.6 3.1 4.3H-3.1L-5-1.6Z"/>` +
-	`</defs>`
-
 // WriteSVG writes d as a standalone SVG element. The output depends only on
 // d: numbers have one decimal, text is escaped, nothing else is added.
 func WriteSVG(w io.Writer, d *Drawing) error {
@@ -25,7 +15,7 @@ func WriteSVG(w io.Writer, d *Drawing) error {
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" id="kaart" class="kaart" viewBox="0 0 `)
 	b.WriteString(num(d.Width) + " " + num(d.Height) + `" role="img" aria-labelledby="kaart-titel">`)
 	b.WriteString(`<title id="kaart-titel">` + esc(d.Title) + `</title>`)
-	b.WriteString(marks)
+	b.WriteString(icons)
 	for _, g := range d.Groups {
 		writeGroup(b, g)
 	}
@@ -50,7 +40,14 @@ func writeGroup(b *bufio.Writer, g Group) {
 		case Path:
 			b.WriteString(`<path`)
 			attr(b, "class", it.Class)
-			b.WriteString(` d="` + pathData(it.Pts, it.Closed) + `"/>`)
+			if it.Width > 0 {
+				attr(b, "stroke-width", num(it.Width))
+			}
+			d := pathData(it.Pts, it.Closed, it.Smooth)
+			for _, st := range it.Strokes {
+				d += pathData(st, false, false)
+			}
+			b.WriteString(` d="` + d + `"/>`)
 		case Text:
 			b.WriteString(`<text x="` + num(it.At.X) + `" y="` + num(it.At.Y) + `"`)
 			attr(b, "class", it.Class)
@@ -59,7 +56,11 @@ func writeGroup(b *bufio.Writer, g Group) {
 			}
 			b.WriteString(">" + esc(it.S) + "</text>")
 		case Mark:
-			b.WriteString(`<use href="#k-` + esc(string(it.Kind)) + `" x="` + num(it.At.X) + `" y="` + num(it.At.Y) + `"`)
+			icon := it.Icon
+			if icon == "" {
+				icon = "k-" + string(it.Kind)
+			}
+			b.WriteString(`<use href="#` + esc(icon) + `" x="` + num(it.At.X) + `" y="` + num(it.At.Y) + `"`)
 			attr(b, "class", strings.TrimSpace(it.Class+" "+string(it.Kind)))
 			attr(b, "data-id", it.ID)
 			if it.Title != "" {
@@ -85,7 +86,10 @@ var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "
 
 func esc(s string) string { return escaper.Replace(s) }
 
-func pathData(pts []XY, closed bool) string {
+func pathData(pts []XY, closed, smooth bool) string {
+	if smooth && len(pts) > 2 {
+		return curveData(pts, closed)
+	}
 	var sb strings.Builder
 	for i, p := range pts {
 		if i == 0 {
@@ -109,4 +113,28 @@ func num(v float64) string {
 		v = 0 // no "-0"
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// curveData draws a smooth line through pts: straight to the first
+// midpoint, then quadratic curves with each point as control and the next
+// midpoint as end — the way a pen rounds the corners of a wobble.
+func curveData(pts []XY, closed bool) string {
+	var sb strings.Builder
+	mid := func(a, b XY) XY { return XY{(a.X + b.X) / 2, (a.Y + b.Y) / 2} }
+	n := len(pts)
+	if closed {
+		m := mid(pts[n-1], pts[0])
+		sb.WriteString("M" + num(m.X) + " " + num(m.Y))
+		for i := 0; i < n; i++ {
+			c, e := pts[i], mid(pts[i], pts[(i+1)%n])
+			sb.WriteString("Q" + num(c.X) + " " + num(c.Y) + " " + num(e.X) + " " + num(e.Y))
+		}
+		return sb.String() + "Z"
+	}
+	sb.WriteString("M" + num(pts[0].X) + " " + num(pts[0].Y))
+	for i := 1; i < n-1; i++ {
+		c, e := pts[i], mid(pts[i], pts[i+1])
+		sb.WriteString("Q" + num(c.X) + " " + num(c.Y) + " " + num(e.X) + " " + num(e.Y))
+	}
+	return sb.String() + "L" + num(pts[n-1].X) + " " + num(pts[n-1].Y)
 }

@@ -1,0 +1,86 @@
+package embed
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Options configure the oEmbed answer; the zero value means defaults.
+type Options struct {
+	Title  string // the map's title, for the iframe's title; default "buurtkaart"
+	Width  int    // the snippet's width in CSS pixels; default 600
+	Height int    // its height; default 600 (a 1000×926 drawing at 600 px wide, plus the controls)
+}
+
+func (o *Options) title() string {
+	if o == nil || o.Title == "" {
+		return "buurtkaart"
+	}
+	return o.Title
+}
+
+func (o *Options) size() (w, h int) {
+	w, h = 600, 600
+	if o != nil && o.Width > 0 && o.Height > 0 {
+		w, h = o.Width, o.Height
+	}
+	return w, h
+}
+
+// Answer is an oEmbed response of type "rich" (oembed.com, section 2.3.4).
+type Answer struct {
+	Type         string `json:"type"`
+	Version      string `json:"version"`
+	Title        string `json:"title"`
+	ProviderName string `json:"provider_name"`
+	ProviderURL  string `json:"provider_url"`
+	HTML         string `json:"html"`
+	Width        int    `json:"width"`
+	Height       int    `json:"height"`
+}
+
+// Oembed answers for page, a link to this site (absolute, or relative to
+// origin, e.g. "https://kaart.example.nl"), within maxWidth × maxHeight
+// (0: no limit). ok is false when page is not a map page of origin.
+func Oembed(origin, page string, maxWidth, maxHeight int, o *Options) (a Answer, ok bool) {
+	base, err := url.Parse(origin + "/")
+	if err != nil || base.Host == "" {
+		return Answer{}, false
+	}
+	u, err := base.Parse(page)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, base.Host) || !mapPage(u.Path) {
+		return Answer{}, false
+	}
+	src := origin + Path
+	if q := ParseView(u.Query()).Query(); q != "" {
+		src += "?" + q
+	}
+	w, h := fit(o, maxWidth, maxHeight)
+	f := Frame{Src: src, Title: o.title() + " (buurtkaart)", Width: w, Height: h}
+	return Answer{Type: "rich", Version: "1.0", Title: o.title(), ProviderName: "buurtkaart",
+		ProviderURL: origin + "/", HTML: f.HTML(), Width: w, Height: h}, true
+}
+
+// mapPage reports whether path is a page that shows the map: the app or
+// the embed page itself.
+func mapPage(path string) bool {
+	switch path {
+	case "", "/", "/index.html", Path, Path + ".html", Path + "/":
+		return true
+	}
+	return false
+}
+
+// fit shrinks the default size into the consumer's maximum, keeping its
+// aspect: the map inside scales with the width, so a narrower frame needs
+// proportionally less height.
+func fit(o *Options, maxW, maxH int) (w, h int) {
+	w, h = o.size()
+	if maxW > 0 && w > maxW {
+		h, w = h*maxW/w, maxW
+	}
+	if maxH > 0 && h > maxH {
+		w, h = w*maxH/h, maxH
+	}
+	return max(w, 1), max(h, 1)
+}

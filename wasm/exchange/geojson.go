@@ -1,0 +1,222 @@
+package exchange
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
+)
+
+// gjFeature is a GeoJSON feature as uMap and osmtogeojson write them.
+type gjFeature struct {
+	ID         any                        `json:"id"`
+	Geometry   *gjGeometry                `json:"geometry"`
+	Properties map[string]json.RawMessage `json:"properties"`
+}
+
+type gjGeometry struct {
+	Type        string          `json:"type"`
+	Coordinates json.RawMessage `json:"coordinates"`
+}
+
+// reading is what a source's conventions say about one feature; buurtkaart's
+// own properties, when the feature has them, win over it.
+type reading struct {
+	name, note string
+	kind       kind.Kind
+	layer      atlas.Layer
+	kindWhy    string // why there is no kind; default "no kind"
+	kindHint   string // how to set the kind in this format
+	layerHint  string
+	extra      map[string]json.RawMessage
+	// placeToo makes a named line or area with a kind as well as a layer
+	// both a shape and a place at its centre: OSM's school building.
+	placeToo bool
+}
+
+// geoFeature adds one GeoJSON feature: a Point as a place, a line or area
+// as a shape. A line or area with a kind but no layer becomes a place at
+// its centre, so a school drawn as a building is still on the map.
+func (b *builder) geoFeature(where string, f gjFeature, r reading) {
+	if f.Geometry == nil {
+		b.note(atlas.Error, where, "has no geometry; left out", "place it on the map")
+		return
+	}
+	parts, polygons, err := decodeGeometry(f.Geometry)
+	if err != nil {
+		b.note(atlas.Error, where, err.Error()+"; left out", "use Point, LineString, Polygon or their Multi forms")
+		return
+	}
+	props := f.Properties
+	if s := text(props, "name"); s != "" {
+		r.name = s
+	}
+	if s := text(props, "note"); s != "" {
+		r.note = s
+	}
+	if s := text(props, "kind"); s != "" {
+		r.kind = kind.Kind(s)
+		if k, ok := kindOf(s); ok {
+			r.kind = k
+		}
+	}
+	if s := text(props, "layer"); s != "" {
+		r.layer = atlas.Layer(strings.ToLower(s))
+	}
+	id := featureID(f.ID)
+	point := f.Geometry.Type == "Point"
+	asPlace := func(id string) {
+		p := atlas.Place{ID: id, Name: r.name, Kind: r.kind, Note: r.note, At: centre(parts, polygons), Extra: r.extra,
+			Author: text(props, "author"), Since: text(props, "since"), Tags: texts(props, "tags"), Links: texts(props, "links")}
+		b.place(where, p, r.kindWhy, r.kindHint)
+	}
+	switch {
+	case r.layer == "" && (point || r.kind != ""):
+		asPlace(id)
+	case r.layer == "":
+		b.note(atlas.Error, where, fmt.Sprintf("a %s with no layer; left out", f.Geometry.Type), r.layerHint)
+	case !point && r.placeToo && r.kind != "" && r.name != "":
+		b.shape(where, atlas.Shape{Layer: r.layer, Name: r.name, Area: polygons != nil, Parts: parts, Polygons: polygons})
+		asPlace(id)
+	default:
+		b.shape(where, atlas.Shape{ID: id, Layer: r.layer, Name: r.name, Area: polygons != nil, Parts: parts, Polygons: polygons, Extra: r.extra})
+	}
+}
+
+// decodeGeometry reads coordinates as atlas holds them; atlas checks them
+// when the imported map is read back.
+func decodeGeometry(g *gjGeometry) (parts [][]atlas.Point, polygons []int, err error) {
+	var c any
+	if err := json.Unmarshal(g.Coordinates, &c); err != nil {
+		return nil, nil, fmt.Errorf("%s coordinates are not numbers", g.Type)
+	}
+	depth := map[string]int{"Point": 1, "LineString": 2, "MultiLineString": 3, "Polygon": 3, "MultiPolygon": 4}[g.Type]
+	if depth == 0 {
+		return nil, nil, fmt.Errorf("geometry type %q", g.Type)
+	}
+	var walk func(v any, d int) error
+	walk = func(v any, d int) error {
+		list, ok := v.([]any)
+		if !ok {
+			return fmt.Errorf("%s coordinates are not nested %d deep", g.Type, depth)
+		}
+		switch d {
+		case 1:
+			pt, err := position(list)
+			if err != nil {
+				return err
+			}
+			parts[len(parts)-1] = append(parts[len(parts)-1], pt)
+			return nil
+		case 2:
+			parts = append(parts, nil)
+		case 3:
+			if g.Type == "Polygon" || g.Type == "MultiPolygon" {
+				polygons = append(polygons, len(parts))
+			}
+		}
+		for _, e := range list {
+			if err := walk(e, d-1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if depth == 1 {
+		parts = [][]atlas.Point{nil}
+	}
+	if err := walk(c, depth); err != nil {
+		return nil, nil, err
+	}
+	if g.Type == "Polygon" {
+		polygons = []int{0}
+	}
+	return parts, polygons, nil
+}
+
+func position(c []any) (atlas.Point, error) {
+	if len(c) < 2 {
+		return atlas.Point{}, fmt.Errorf("a position has %d numbers, needs 2", len(c))
+	}
+	lon, ok1 := c[0].(float64)
+	lat, ok2 := c[1].(float64)
+	if !ok1 || !ok2 {
+		return atlas.Point{}, fmt.Errorf("a position is not two numbers")
+	}
+	return atlas.Point{Lon: lon, Lat: lat}, nil
+}
+
+// centre is where a place for a line or area goes: the mean of its first
+// part's positions (the closing one of a ring left out).
+func centre(parts [][]atlas.Point, polygons []int) atlas.Point {
+	if len(parts) == 0 || len(parts[0]) == 0 {
+		return atlas.Point{}
+	}
+	pts := parts[0]
+	if polygons != nil && len(pts) > 1 {
+		pts = pts[:len(pts)-1]
+	}
+	var c atlas.Point
+	for _, p := range pts {
+		c.Lon += p.Lon / float64(len(pts))
+		c.Lat += p.Lat / float64(len(pts))
+	}
+	return c
+}
+
+// text is a property's value if it is a string (or a number, as text).
+func text(props map[string]json.RawMessage, key string) string {
+	raw, ok := props[key]
+	if !ok {
+		return ""
+	}
+	var v any
+	json.Unmarshal(raw, &v)
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return ""
+}
+
+// texts is a property that is a list of strings.
+func texts(props map[string]json.RawMessage, key string) []string {
+	var v []string
+	if raw, ok := props[key]; ok && json.Unmarshal(raw, &v) == nil {
+		return v
+	}
+	return nil
+}
+
+func featureID(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return ""
+}
+
+// others is props without the keys given: what a place keeps as extra.
+func others(props map[string]json.RawMessage, used ...string) map[string]json.RawMessage {
+	var out map[string]json.RawMessage
+	for k, v := range props {
+		skip := false
+		for _, u := range used {
+			skip = skip || k == u
+		}
+		if !skip {
+			if out == nil {
+				out = map[string]json.RawMessage{}
+			}
+			out[k] = v
+		}
+	}
+	return out
+}

@@ -1,0 +1,73 @@
+package label
+
+import "math"
+
+// leaders indexes the leader lines placed so far.
+type leaders struct {
+	grid *grid
+	segs [][4]float64
+}
+
+func (l *leaders) add(s [4]float64) {
+	l.grid.add(segBox(s))
+	l.segs = append(l.segs, s)
+}
+
+// crossBox reports whether a placed leader runs through box b.
+func (l *leaders) crossBox(b Box) bool {
+	return l.grid.any(b, func(id int) bool { return segmentHitsBox(l.segs[id], b) })
+}
+
+// crossSegment reports whether a placed leader crosses s.
+func (l *leaders) crossSegment(s [4]float64) bool {
+	return l.grid.any(segBox(s), func(id int) bool { return segmentsCross(s, l.segs[id]) })
+}
+
+// blocked reports whether a leader line would run through a placed label,
+// an obstacle or a mark other than its own.
+func blocked(seg [4]float64, own Anchor, boxes *grid) bool {
+	ownMark := Box{own.X - own.R, own.Y - own.R, own.X + own.R, own.Y + own.R}
+	return boxes.any(segBox(seg), func(id int) bool {
+		b := boxes.boxes[id]
+		return b != ownMark && segmentHitsBox(seg, b)
+	})
+}
+
+func segBox(s [4]float64) Box {
+	return Box{math.Min(s[0], s[2]), math.Min(s[1], s[3]), math.Max(s[0], s[2]), math.Max(s[1], s[3])}
+}
+
+// segmentHitsBox clips the segment to the box (Liang–Barsky).
+func segmentHitsBox(s [4]float64, b Box) bool {
+	x0, y0, dx, dy := s[0], s[1], s[2]-s[0], s[3]-s[1]
+	t0, t1 := 0.0, 1.0
+	for _, e := range [4][2]float64{{-dx, x0 - b.X0}, {dx, b.X1 - x0}, {-dy, y0 - b.Y0}, {dy, b.Y1 - y0}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		r := q / p
+		if p < 0 {
+			t0 = math.Max(t0, r)
+		} else {
+			t1 = math.Min(t1, r)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
+}
+
+// segmentsCross reports whether two segments properly intersect.
+func segmentsCross(a, b [4]float64) bool {
+	o := func(ax, ay, bx, by, cx, cy float64) float64 { return (bx-ax)*(cy-ay) - (by-ay)*(cx-ax) }
+	d1 := o(b[0], b[1], b[2], b[3], a[0], a[1])
+	d2 := o(b[0], b[1], b[2], b[3], a[2], a[3])
+	d3 := o(a[0], a[1], a[2], a[3], b[0], b[1])
+	d4 := o(a[0], a[1], a[2], a[3], b[2], b[3])
+	return (d1 > 0) != (d2 > 0) && (d3 > 0) != (d4 > 0)
+}

@@ -1,0 +1,54 @@
+package sketch
+
+import (
+	"strings"
+
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
+)
+
+// The pictograms, drawn by hand around (0,0) within about 6.5 units. Each
+// kind has its own silhouette — star, three heads, house, speech bubble,
+// pillared building — so they still differ on a black-and-white print; the
+// fill colour (from CSS, by kind class) is a second cue, never the only one.
+// Common places get their own sign inside a round badge in their kind's colour.
+var icons = `<defs>` +
+	`<path id="k-talent" d="M0-6.3L1.7-2.1 6.1-1.8 2.7 1.1 3.8 5.7 0 3.1-3.7 5.8-2.6 1.2-6.2-1.7-1.8-2.2Z"/>` +
+	`<g id="k-verband"><circle cx="-3.1" cy="2.1" r="2.5"/><circle cx="3.2" cy="2" r="2.4"/><circle cx="0" cy="-3.1" r="2.6"/></g>` +
+	`<path id="k-plek" d="M-5.1 5.3L-5.3-0.9 0.1-5.9 5.2-1.1 5.1 5.2Z"/>` +
+	`<path id="k-verhaal" d="M-5.8-4.4Q-6-5.3-5-5.4L5-5.5Q6-5.4 5.9-4.4L5.7 1.8Q5.6 2.9 4.6 2.8L-0.4 2.9-3.9 6.1-3 2.9-4.9 3Q-5.9 2.8-5.8 1.9Z"/>` +
+	`<g id="k-partner"><path d="M-6.3-1.3L0-6.1 6.2-1.4Z"/><path d="M-5.4-1.3H5.4V4.9H-5.4Z"/><path class="lijn" d="M-2.7-1V4.6M0-1V4.6M2.7-1V4.6"/></g>` +
+	badge("bankje", `M-5.2 0.4H5.3M-4.9-2.6H4.8M-3.9 0.4V4M4 0.4V4`) +
+	badge("markt", `M-4.6-1.4L-3.7-4.6H3.8L4.6-1.4M-4.6-1.4Q-3.7 0.2-2.8-1.4Q-1.9 0.2-0.9-1.4Q0 0.2 0.9-1.4Q1.9 0.2 2.8-1.4Q3.7 0.2 4.6-1.4M-3.9-0.4V4.4M3.9-0.4V4.4`) +
+	badge("moestuin", `M0 4.6V-0.8M0 0Q-4.3-0.4-3.9-4Q-0.4-3.6 0 0M0-0.9Q3.9-1.3 3.5-4.8Q0-4.4 0-0.9`) +
+	badge("speeltuin", `M-4.6 4.5L-2.6-4.3H2.7L4.6 4.5M-1.3-4.3V1.8M1.4-4.3V1.8M-2 1.9H2.1`) +
+	badge("moskee", `M-4.4 4.3V0.6Q-4.3-3.4-0.9-3.9Q2.5-3.4 2.6 0.6V4.3ZM4.4 4.3V-3.6M4.4-3.6L4.4-5`) +
+	badge("kerk", `M-3.1 4.5V-0.4L0-3.2 3.1-0.4V4.5ZM0-3.2V-5.9M-1.1-4.9H1.1`) +
+	badge("winkel", `M-3.9-1.2H3.9L3.5 4.4H-3.5ZM-1.7-1.2Q-1.8-4.4 0-4.4Q1.8-4.4 1.7-1.2`) +
+	badge("bieb", `M0-3Q-2.6-4.5-5-3.3V3.6Q-2.6 2.4 0 3.6Q2.6 2.4 5 3.6V-3.3Q2.6-4.5 0-3ZM0-3V3.6`) +
+	`</defs>`
+
+// badge is a round sign: the kind colour in the circle, the sign in ink.
+func badge(name, d string) string {
+	return `<g id="i-` + name + `"><path d="M0-6.6Q4.6-6.7 6.5-1.9Q6.9 3.8 1.7 6.4Q-3.9 7.3-6.3 2.6Q-7.1-3.4-2.3-6.1Z"/>` +
+		`<path class="lijn" d="` + d + `"/></g>`
+}
+
+// iconTags are the tags that have a sign of their own, in priority order,
+// with the kinds that may use them (a talent tagged "markt" is a person,
+// and keeps the talent star).
+var iconTags = []string{"bankje", "markt", "moestuin", "speeltuin", "moskee", "kerk", "winkel", "bieb"}
+
+// iconFor returns the symbol id for a place: a common-place sign when a
+// place or partner carries one of iconTags, else its kind's pictogram.
+func iconFor(k kind.Kind, tags []string) string {
+	if k == kind.Plek || k == kind.Partner {
+		for _, name := range iconTags {
+			for _, t := range tags {
+				if strings.EqualFold(t, name) {
+					return "i-" + name
+				}
+			}
+		}
+	}
+	return "k-" + string(k)
+}

@@ -1,0 +1,228 @@
+// The /embed page: the drawn map as an inset on another site. It reads its
+// options from the URL (the same names and defaults as wasm/embed.ParseView),
+// lets the wasm take over the pre-rendered SVG as app.js does, and tells the
+// parent page its height for embed.js. A classic script, so it also runs in
+// a sandboxed frame without an origin of its own (see embed.html).
+(() => {
+  "use strict";
+  const KINDS = ["talent", "verband", "plek", "verhaal", "partner"];
+  const MAX_ZOOM = 8; // embed.MaxZoom: ~250 m of a 2 km buurt, about one street
+  const DEVICE = "buurtkaart.device"; // shared with app.js: one token per device
+
+  const root = document.documentElement;
+  const main = document.getElementById("insluiting");
+  const vak = document.getElementById("kaartvak");
+  const statusEl = document.getElementById("status");
+  const form = document.getElementById("pinform");
+  const opts = options(new URLSearchParams(location.search));
+
+  let core = null;   // the bridge, once the wasm runs
+  let stored = [];   // pins as GeoJSON features
+  let spot = null;   // [lon, lat] the form is about
+  let view = null;   // {w, h, z, cx, cy} in drawing units
+  let dragged = false;
+
+  function options(q) {
+    const kinds = (q.get("soorten") || "").split(",").map((s) => s.trim()).filter((k) => KINDS.includes(k));
+    const taal = ["nl", "en"].includes(q.get("taal")) ? q.get("taal") : null;
+    const pins = q.get("pins") !== "uit";
+    const z = parseInt(q.get("zoom"), 10);
+    const c = (q.get("midden") || "").split(",").map(Number);
+    return {
+      kinds: new Set(kinds.length ? kinds : KINDS), taal, pins,
+      add: pins && q.get("toevoegen") !== "nee",
+      zoom: z > 1 ? Math.min(z, MAX_ZOOM) : 1,
+      centre: c.length === 2 && c.every(Number.isFinite) ? c : null,
+    };
+  }
+
+  function say(nl, en) { statusEl.textContent = (root.dataset.taal === "en" ? en : nl) || nl; postHeight(); }
+  const svg = () => document.getElementById("kaart");
+
+  // --- filter by kind: classes on the container survive the wasm's new SVG.
+  function filter() {
+    for (const k of KINDS) vak.classList.toggle(`zonder-${k}`, !opts.kinds.has(k));
+  }
+  // Labels carry no kind; a place's label is the text of its mark's title.
+  function tagLabels() {
+    const kindOf = new Map();
+    for (const m of svg().querySelectorAll(".plekken use.mark")) {
+      const k = KINDS.find((x) => m.classList.contains(x));
+      const name = m.querySelector("title")?.textContent;
+      if (k && name && !kindOf.has(name)) kindOf.set(name, k);
+    }
+    for (const t of svg().querySelectorAll(".labels text")) {
+      const k = kindOf.get(t.textContent);
+      if (k) t.dataset.soort = k;
+    }
+  }
+
+  // --- zoom and pan: the viewBox, centred on (cx, cy), 1/z of the drawing.
+  function initView() {
+    const vb = svg().viewBox.baseVal;
+    view = { w: vb.width, h: vb.height, z: opts.zoom, cx: vb.width / 2, cy: vb.height / 2 };
+    const c = vak.dataset.corners.split(",").map(Number);
+    if (opts.centre && c.length === 4 && c[2] !== c[0] && c[3] !== c[1]) {
+      view.cx = (opts.centre[0] - c[0]) / (c[2] - c[0]) * view.w;
+      view.cy = (opts.centre[1] - c[1]) / (c[3] - c[1]) * view.h;
+    }
+    applyView();
+  }
+  function applyView() {
+    const v = view, hw = v.w / 2 / v.z, hh = v.h / 2 / v.z;
+    v.cx = Math.min(Math.max(v.cx, hw), v.w - hw); // keep the drawing in the frame
+    v.cy = Math.min(Math.max(v.cy, hh), v.h - hh);
+    svg().setAttribute("viewBox", `${v.cx - hw} ${v.cy - hh} ${2 * hw} ${2 * hh}`);
+    vak.style.setProperty("--zoom", v.z);
+    document.body.classList.toggle("ingezoomd", v.z > 1);
+    document.getElementById("inzoomen").disabled = v.z >= MAX_ZOOM;
+    document.getElementById("uitzoomen").disabled = v.z <= 1;
+  }
+  function zoom(f) { view.z = Math.min(Math.max(view.z * f, 1), MAX_ZOOM); applyView(); }
+  function pan(dx, dy) { view.cx += dx; view.cy += dy; applyView(); }
+
+  let drag = null;
+  vak.addEventListener("pointerdown", (ev) => {
+    dragged = false;
+    if (view.z > 1) drag = { x: ev.clientX, y: ev.clientY, id: ev.pointerId };
+  });
+  vak.addEventListener("pointermove", (ev) => {
+    if (!drag || ev.pointerId !== drag.id) return;
+    const dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
+    if (!dragged && Math.hypot(dx, dy) < 5) return; // a tap wobbles a few pixels; it is not a drag
+    dragged = true;
+    const k = view.w / view.z / svg().getBoundingClientRect().width; // drawing units per CSS pixel
+    pan(-dx * k, -dy * k);
+    drag.x = ev.clientX; drag.y = ev.clientY;
+  });
+  for (const t of ["pointerup", "pointercancel", "pointerleave"]) vak.addEventListener(t, () => { drag = null; });
+  vak.addEventListener("keydown", (ev) => {
+    const step = view.w / view.z / 4;
+    const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[ev.key];
+    if (d) { ev.preventDefault(); pan(...d); }
+    if (ev.key === "+" || ev.key === "=") zoom(2);
+    if (ev.key === "-") zoom(0.5);
+  });
+  document.getElementById("inzoomen").addEventListener("click", () => zoom(2));
+  document.getElementById("uitzoomen").addEventListener("click", () => zoom(0.5));
+
+  // --- height for embed.js: the content's, or the pin form's while it is open.
+  let lastHeight = 0;
+  function postHeight() {
+    if (parent === window) return;
+    let h = main.getBoundingClientRect().height;
+    if (form.open) h = Math.max(h, form.getBoundingClientRect().height + 32);
+    h = Math.ceil(h);
+    if (h === lastHeight) return;
+    lastHeight = h;
+    parent.postMessage({ type: "buurtkaart:height", height: h }, "*"); // a height is no secret
+  }
+
+  // --- pins
+  function device() {
+    try {
+      let t = localStorage.getItem(DEVICE);
+      if (!t) { t = newID().replaceAll("-", ""); localStorage.setItem(DEVICE, t); }
+      return t;
+    } catch { // storage blocked in some third-party frames: a token for this visit
+      device.t ||= newID().replaceAll("-", "");
+      return device.t;
+    }
+  }
+  function newID() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+  function drawPins() {
+    if (!core || !opts.pins) return;
+    const out = core.pins(JSON.stringify({ type: "FeatureCollection", features: stored }), []);
+    if (out.error) return say("Pins tekenen lukte niet.", "Drawing the pins failed.");
+    const tmp = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    tmp.innerHTML = out;
+    document.getElementById("pins").replaceWith(tmp.firstElementChild);
+  }
+  async function loadPins() {
+    const res = await fetch("api/pins", { cache: "no-store" });
+    if (!res.ok) throw new Error(`GET api/pins: ${res.status}`);
+    stored = (await res.json()).features;
+    drawPins();
+  }
+
+  vak.addEventListener("click", (ev) => {
+    if (dragged || !opts.add || !ev.target.closest("#kaart")) return;
+    if (!core) return say("De kaart laadt nog even…", "The map is still loading…");
+    const pt = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(svg().getScreenCTM().inverse());
+    spot = core.lonLat(pt.x, pt.y);
+    form.querySelector("form").reset();
+    form.showModal();
+    postHeight();
+  });
+
+  form.addEventListener("close", async () => {
+    postHeight();
+    if (form.returnValue !== "save" || !spot) return;
+    const data = new FormData(form.querySelector("form"));
+    const p = { id: newID(), lon: spot[0], lat: spot[1], kind: data.get("kind"), note: data.get("note") || "" };
+    const problem = core.check(JSON.stringify(p));
+    if (problem) return say(problem.nl, problem.en);
+    try {
+      const res = await fetch("api/pins", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Idempotency-Key": p.id, "X-Buurtkaart-Device": device() },
+        body: JSON.stringify(p),
+      });
+      const body = await res.json().catch(() => ({}));
+      if (res.status === 201) {
+        if (body.status === "visible") { stored.push({ type: "Feature", id: body.id, geometry: { type: "Point", coordinates: [body.lon, body.lat] }, properties: { kind: body.kind, note: body.note, created: body.created || "" } }); drawPins(); }
+        return body.status === "visible"
+          ? say("Dank je! Je pin staat op de kaart.", "Thank you! Your pin is on the map.")
+          : say("Dank je! Je pin verschijnt zodra een moderator hem heeft bekeken.", "Thank you! Your pin appears once a moderator has seen it.");
+      }
+      say(body.error?.nl || "De pin werd geweigerd.", body.error?.en || "The pin was refused.");
+    } catch {
+      // No outbox here (the full map has one): the visitor is on a website, online.
+      say("Versturen lukte niet; probeer het zo nog eens.", "Sending failed; please try again in a moment.");
+    }
+  });
+
+  // startCore lets the wasm take over the pre-rendered SVG, as app.js does.
+  async function startCore() {
+    const ready = new Promise((resolve) => { globalThis.buurtkaartReady = resolve; });
+    const go = new Go();
+    const { instance } = await WebAssembly.instantiateStreaming(fetch("buurtkaart.wasm"), go.importObject);
+    go.run(instance);
+    await ready;
+    const loaded = globalThis.buurtkaart.load(await (await fetch(vak.dataset.map)).text());
+    if (loaded.error) throw new Error(loaded.error);
+    const tmp = document.createElement("div");
+    tmp.innerHTML = globalThis.buurtkaart.svg();
+    svg().replaceWith(tmp.firstElementChild);
+    core = globalThis.buurtkaart;
+    tagLabels();
+    applyView();
+    document.body.dataset.core = "ready";
+  }
+
+  // Set up from the URL before the first paint where the browser allows.
+  if (opts.taal) { root.lang = opts.taal; root.dataset.taal = opts.taal; }
+  for (const box of document.querySelectorAll('.soorten input[name="soort"]')) {
+    box.checked = opts.kinds.has(box.value);
+    box.addEventListener("change", () => {
+      if (box.checked) opts.kinds.add(box.value); else opts.kinds.delete(box.value);
+      filter();
+    });
+  }
+  if (!opts.add) document.body.classList.add("alleen-kijken");
+  filter();
+  tagLabels();
+  initView();
+  new ResizeObserver(postHeight).observe(main);
+  postHeight();
+
+  startCore()
+    .then(() => opts.pins && loadPins().catch(() => say("Pins ophalen lukte niet.", "Loading the pins failed.")))
+    .catch((e) => { console.error(e); say("De kaart werkt hier alleen als tekening.", "Here the map works as a drawing only."); });
+})();
