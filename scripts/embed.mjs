@@ -46,7 +46,7 @@ const pages = {
 };
 const site = http.createServer((req, res) => {
   const body = pages[req.url];
-  res.writeHead(body ? 200 : 404, { "Content-Type": "text/html; charset=utf-8" });
+  res.writeHead(body ? 200 : 204, { "Content-Type": "text/html; charset=utf-8" }); // 204: the favicon
   res.end(body ? `<!doctype html><meta charset="utf-8"><title>buurtsite</title><body>${body}` : "");
 });
 await new Promise((r) => site.listen(0, "127.0.0.1", r));

@@ -16,8 +16,25 @@ interface Buurtkaart {
   lonLat(x: number, y: number): [number, number];
   /** null if the server would accept this pin JSON, else why not. */
   check(pin: string): BuurtkaartProblem | null;
+  /**
+   * The <g class="labels"> element laid out for a zoom level: scale is drawing
+   * units per screen unit relative to the whole map (1 = fit, 0.5 = 2× zoom);
+   * kinds in `hidden` are neither labelled nor in the way. Cached per scale and
+   * filter. Sets globalThis.buurtkaartStats = {labelMs, labels, places}.
+   */
+  labels(scale: number, hidden?: string[]): string | { error: string };
+  /** A place's card data, or null for an unknown id. x, y in drawing units. */
+  place(id: string): {
+    id: string; name: string; kind: string; kindNL: string; kindEN: string; note: string;
+    author: string; since: string; tags: string[]; links: { id: string; name: string }[]; x: number; y: number;
+  } | null;
+  /** Ids of places matching every word (name matches first), at most 20. */
+  search(query: string): string[];
+  /** The <g id="verbindingen"> element: dotted lines from a place to the places it links to. */
+  links(id: string): string;
 }
 
 declare var buurtkaart: Buurtkaart;
 /** Called by the wasm once globalThis.buurtkaart is set. */
 declare var buurtkaartReady: (() => void) | undefined;
+declare var buurtkaartStats: { labelMs: number; labels: number; places: number } | undefined;

@@ -42,14 +42,26 @@ async function update() {
   showPreview(a.html);
 }
 
-// showPreview builds the frame from the snippet's attributes. The style
-// attribute goes through CSSOM: this page's CSP has no 'unsafe-inline'.
+// showPreview builds the frame from the snippet's attributes. This page's
+// CSP has no 'unsafe-inline', which in Chromium blocks style attributes met
+// by a parser (DOMParser too) and style.cssText; single CSSOM properties pass.
 function showPreview(html) {
-  const parsed = new DOMParser().parseFromString(html, "text/html").querySelector("iframe");
   const frame = document.createElement("iframe");
-  for (const a of parsed.attributes) if (a.name !== "style") frame.setAttribute(a.name, a.value);
-  frame.style.cssText = parsed.getAttribute("style") || "";
+  for (const [, name, value] of html.matchAll(/ ([a-z-]+)="([^"]*)"/g)) {
+    const v = unescape(value);
+    if (name !== "style") { frame.setAttribute(name, v); continue; }
+    for (const decl of v.split(";")) {
+      const [prop, val] = decl.split(":");
+      if (prop && val) frame.style.setProperty(prop.trim(), val.trim());
+    }
+  }
   preview.replaceChildren(frame);
+}
+
+// unescape undoes the attribute escaping of wasm/embed (five entities).
+function unescape(s) {
+  const ent = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#34;": '"', "&#39;": "'" };
+  return s.replace(/&(amp|lt|gt|#34|#39);/g, (m) => ent[m]);
 }
 
 function copy(el) {

@@ -9,7 +9,7 @@ import (
 type Options struct {
 	Title  string // the map's title, for the iframe's title; default "buurtkaart"
 	Width  int    // the snippet's width in CSS pixels; default 600
-	Height int    // its height; default 600 (a 1000×926 drawing at 600 px wide, plus the controls)
+	Height int    // its height; default 640: measured in Chromium, the Schilderswijk's 1000×926 drawing at 600 px wide is 626 px with its controls
 }
 
 func (o *Options) title() string {
@@ -20,7 +20,7 @@ func (o *Options) title() string {
 }
 
 func (o *Options) size() (w, h int) {
-	w, h = 600, 600
+	w, h = 600, 640
 	if o != nil && o.Width > 0 && o.Height > 0 {
 		w, h = o.Width, o.Height
 	}
@@ -56,7 +56,11 @@ func Oembed(origin, page string, maxWidth, maxHeight int, o *Options) (a Answer,
 		src += "?" + q
 	}
 	w, h := fit(o, maxWidth, maxHeight)
-	f := Frame{Src: src, Title: o.title() + " (buurtkaart)", Width: w, Height: h}
+	title := o.title()
+	if title != "buurtkaart" {
+		title += " (buurtkaart)" // says what the frame is, not only which buurt
+	}
+	f := Frame{Src: src, Title: title, Width: w, Height: h}
 	return Answer{Type: "rich", Version: "1.0", Title: o.title(), ProviderName: "buurtkaart",
 		ProviderURL: origin + "/", HTML: f.HTML(), Width: w, Height: h}, true
 }

@@ -4,6 +4,8 @@
 // rather than drawn over each other.
 package label
 
+import "math"
+
 // Box is an axis-aligned rectangle in drawing units, y down.
 type Box struct{ X0, Y0, X1, Y1 float64 }
 
@@ -43,55 +45,45 @@ type Placement struct {
 // Place labels anchors in order (earlier wins), keeping clear of every mark
 // and of the obstacles (a title, the legend).
 func Place(anchors []Anchor, obstacles []Box) []Placement {
-	g := newGrid(cellSize(anchors))
+	area, size := extent(anchors, obstacles)
+	g := newGrid(area, size)
 	for _, b := range obstacles {
 		g.add(b)
 	}
 	for _, a := range anchors {
 		g.add(Box{a.X - a.R, a.Y - a.R, a.X + a.R, a.Y + a.R})
 	}
-	ls := &leaders{grid: newGrid(g.size)}
+	ls := &leaders{grid: newGrid(area, size)}
 	out := make([]Placement, len(anchors))
 	for i, a := range anchors {
-		for _, c := range candidates(a) {
-			if g.hits(c.Box) || ls.crossBox(c.Box) || c.HasLeader && (ls.crossSegment(c.Leader) || blocked(c.Leader, a, g)) {
-				continue
+	search:
+		for ring := range rings {
+			for _, dir := range directions {
+				c := spot(a, a.R+2+a.H*rings[ring], dir[0], dir[1], ring > 0)
+				if g.hits(c.Box) || ls.crossBox(c.Box) || c.HasLeader && (ls.crossSegment(c.Leader) || blocked(c.Leader, a, g)) {
+					continue
+				}
+				g.add(c.Box)
+				if c.HasLeader {
+					ls.add(c.Leader)
+				}
+				out[i] = c
+				break search
 			}
-			g.add(c.Box)
-			if c.HasLeader {
-				ls.add(c.Leader)
-			}
-			out[i] = c
-			break
 		}
 	}
 	return out
 }
 
-// candidates lists the spots tried for a label, best first: right, left,
-// above, below the mark — the order cartographers prefer — and then the
-// same directions and the diagonals further out, with a leader line.
-func candidates(a Anchor) []Placement {
-	out := make([]Placement, 0, 12)
-	for _, d := range []float64{a.R + 2, a.R + 2 + a.H*1.6} {
-		far := d > a.R+2
-		for _, dir := range directions(far) {
-			out = append(out, spot(a, d, dir[0], dir[1], far))
-		}
-	}
-	return out
-}
+// rings are the distances tried, beyond the mark's edge, in label heights:
+// next to the mark, then twice further out with a leader line.
+var rings = [3]float64{0, 1.6, 3.2}
 
-// directions are unit steps: right, left, up, down, then (far out only)
-// the four diagonals.
-func directions(far bool) [][2]float64 {
-	d := [][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}}
-	if far {
-		const k = 0.7071
-		d = append(d, [2]float64{k, -k}, [2]float64{-k, -k}, [2]float64{k, k}, [2]float64{-k, k})
-	}
-	return d
-}
+// directions are unit steps in the order cartographers prefer: right,
+// left, the four diagonals, then straight up and down.
+var directions = [][2]float64{{1, 0}, {-1, 0}, {k, -k}, {k, k}, {-k, -k}, {-k, k}, {0, -1}, {0, 1}}
+
+const k = 0.7071
 
 // spot puts a's label d units from the mark in direction (dx, dy): the
 // label's nearest edge or corner touches that point.
@@ -131,10 +123,22 @@ func spot(a Anchor, d, dx, dy float64, leader bool) Placement {
 	return p
 }
 
-func cellSize(anchors []Anchor) float64 {
-	size := 32.0
+// extent returns the area any candidate can reach, and a cell size of
+// about two label heights: small enough that a cell holds a few boxes,
+// large enough that a label spans few cells.
+func extent(anchors []Anchor, obstacles []Box) (Box, float64) {
+	b := Box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	reach, h := 0.0, 0.0
 	for _, a := range anchors {
-		size = max(size, a.W)
+		b = Box{min(b.X0, a.X), min(b.Y0, a.Y), max(b.X1, a.X), max(b.Y1, a.Y)}
+		reach = max(reach, a.R+2+a.H*3.2+a.W+a.H)
+		h += a.H
 	}
-	return size
+	for _, o := range obstacles {
+		b = Box{min(b.X0, o.X0), min(b.Y0, o.Y0), max(b.X1, o.X1), max(b.Y1, o.Y1)}
+	}
+	if len(anchors) == 0 {
+		return Box{0, 0, 1, 1}, 1
+	}
+	return Box{b.X0 - reach, b.Y0 - reach, b.X1 + reach, b.Y1 + reach}, max(2*h/float64(len(anchors)), 1e-9)
 }

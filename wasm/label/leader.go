@@ -15,22 +15,55 @@ func (l *leaders) add(s [4]float64) {
 
 // crossBox reports whether a placed leader runs through box b.
 func (l *leaders) crossBox(b Box) bool {
-	return l.grid.any(b, func(id int) bool { return segmentHitsBox(l.segs[id], b) })
+	if len(l.segs) == 0 {
+		return false
+	}
+	x0, y0, x1, y1 := l.grid.span(b)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, id := range l.grid.cells[y*l.grid.nx+x] {
+				if segmentHitsBox(l.segs[id], b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // crossSegment reports whether a placed leader crosses s.
 func (l *leaders) crossSegment(s [4]float64) bool {
-	return l.grid.any(segBox(s), func(id int) bool { return segmentsCross(s, l.segs[id]) })
+	if len(l.segs) == 0 {
+		return false
+	}
+	x0, y0, x1, y1 := l.grid.span(segBox(s))
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, id := range l.grid.cells[y*l.grid.nx+x] {
+				if segmentsCross(s, l.segs[id]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // blocked reports whether a leader line would run through a placed label,
 // an obstacle or a mark other than its own.
 func blocked(seg [4]float64, own Anchor, boxes *grid) bool {
 	ownMark := Box{own.X - own.R, own.Y - own.R, own.X + own.R, own.Y + own.R}
-	return boxes.any(segBox(seg), func(id int) bool {
-		b := boxes.boxes[id]
-		return b != ownMark && segmentHitsBox(seg, b)
-	})
+	x0, y0, x1, y1 := boxes.span(segBox(seg))
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, id := range boxes.cells[y*boxes.nx+x] {
+				if b := boxes.boxes[id]; b != ownMark && segmentHitsBox(seg, b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func segBox(s [4]float64) Box {
