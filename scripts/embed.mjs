@@ -42,6 +42,8 @@ const pages = {
   "/snippet": `<h1>Onze buurt</h1>${answer.html}`,
   "/script": `<h1>Onze buurt</h1><div id="kolom" style="width:480px"><script src="${base}/embed.js" data-soorten="plek,verhaal" async></script></div><p>onder de kaart</p>`,
   "/english": `<iframe src="${base}/embed?taal=en&amp;toevoegen=nee" width="600" height="600" title="map"></iframe>`,
+  // WordPress frames oEmbed answers of providers it does not know so: no origin of its own.
+  "/sandbox": `<iframe sandbox="allow-scripts" src="${base}/embed?soorten=plek" width="600" height="640" title="map"></iframe>`,
   "/steal": `<iframe src="${base}/" width="600" height="400" title="not allowed"></iframe>`,
 };
 const site = http.createServer((req, res) => {
@@ -134,6 +136,25 @@ try {
     await f.locator("#kaart").click();
     assert.equal(await f.locator("#pinform[open]").count(), 0, "toevoegen=nee: no pin form");
     step("taal=en and toevoegen=nee");
+    await page.context().close();
+  }
+
+  // 5b. In a sandbox without allow-same-origin the page has an opaque origin:
+  // the wasm and pins (same-origin fetches without CORS) cannot load, but the
+  // drawn map, its filters and zoom are there without them.
+  {
+    const before = errors.length;
+    const page = await open("/sandbox");
+    const f = page.frameLocator("iframe");
+    await f.locator("#status", { hasText: "tekening" }).waitFor({ timeout: 15000 });
+    assert.ok(await f.locator("#kaart").isVisible(), "drawn map visible in the sandbox");
+    assert.equal(await visible(f, "#kaart use.mark.talent"), 0, "filter works without the wasm");
+    assert.ok(await visible(f, "#kaart use.mark.plek") > 0, "plek shown");
+    await f.locator("#inzoomen").click();
+    assert.match(await f.locator("#kaart").getAttribute("viewBox"), /^250 231\.5 500 463$/, "zoom works without the wasm");
+    const blocked = errors.splice(before);
+    assert.ok(blocked.every((e) => /CORS|ERR_FAILED|the map works as a drawing|TypeError: Failed to fetch/i.test(e)), `only the expected refusals: ${blocked}`);
+    step(`sandbox="allow-scripts" (WordPress): drawing, filter and zoom work; ${blocked.length} expected CORS refusal(s)`);
     await page.context().close();
   }
 

@@ -39,6 +39,7 @@ func main() {
 		"svg":     method(b.svg),
 		"pins":    method(b.pins),
 		"lonLat":  method(b.lonLat),
+		"xy":      method(b.xy),
 		"check":   method(b.check),
 		"labels":  method(b.labelsAt),
 		"place":   method(b.place),
@@ -115,6 +116,14 @@ func (b *bridge) pins(args []js.Value) any {
 func (b *bridge) lonLat(args []js.Value) any {
 	p := b.frame.Unproject(sketch.XY{X: args[0].Float(), Y: args[1].Float()})
 	return []any{round6(p.Lon), round6(p.Lat)}
+}
+
+// xy(lon, lat) → [x, y] in drawing units: where a position is drawn, the
+// inverse of lonLat. The page needs it to show the phone's GPS position and
+// its accuracy on the map during a walk.
+func (b *bridge) xy(args []js.Value) any {
+	p := b.frame.Project(atlas.Point{Lon: args[0].Float(), Lat: args[1].Float()})
+	return []any{p.X, p.Y}
 }
 
 // check(pinJSON: string) → null, or {code, nl, en} saying why the server would refuse it.

@@ -1,20 +1,25 @@
-// buurtkaart page wiring: DOM events, fetch and a small outbox. Everything
-// the map knows (drawing, projection, pin rules) lives in the Go core and is
+// buurtkaart page wiring: DOM events, fetch, the pin form. Everything the
+// map knows (drawing, projection, pin rules) lives in the Go core and is
 // reached through the one bridge object, globalThis.buurtkaart
-// (see buurtkaart.d.ts).
+// (see buurtkaart.d.ts). Pins go through the IndexedDB outbox (outbox.js);
+// walk mode ("Pin hier", the walk trace) is walk.js.
 
 import { startView } from "./view.js";
+import * as outbox from "./outbox.js";
+import { startWalk } from "./walk.js";
 
 const vak = document.getElementById("kaartvak");
 const statusEl = document.getElementById("status");
 const form = document.getElementById("pinform");
-const OUTBOX = "buurtkaart.outbox"; // pins not yet confirmed by the server
+const wachtrij = document.getElementById("wachtrij");
 const MINE = "buurtkaart.mine";     // id → delete token of pins sent from this device
 const DEVICE = "buurtkaart.device"; // this device's random token (rate limits, delete tokens)
 
 let core = null;     // the bridge, once the wasm runs
 let stored = [];     // pins as GeoJSON features, from the server
 let spot = null;     // [lon, lat] the form is about
+let waiting = [];    // the outbox as last read: pins not yet confirmed by the server (and refused ones)
+let walk = null;     // walk mode (walk.js)
 
 function say(nl, en) { statusEl.textContent = en ? `${nl} · ${en}` : nl; }
 
@@ -28,10 +33,8 @@ function mine() {
 }
 function remember(id, token) { const m = mine(); m[id] = token; localStorage.setItem(MINE, JSON.stringify(m)); }
 
-function outbox() {
-  try { return JSON.parse(localStorage.getItem(OUTBOX)) || []; } catch { return []; }
-}
-function setOutbox(pins) { localStorage.setItem(OUTBOX, JSON.stringify(pins)); }
+// pending: the outbox pins still to be sent (refused ones are listed, not drawn).
+function pending() { return waiting.filter((p) => !p.refused); }
 
 // newID makes the client-side UUID that makes retries safe. randomUUID
 // needs a secure context; a phone on the walk's LAN address may not have one.
@@ -50,10 +53,10 @@ function feature(p) {
 
 function drawPins() {
   if (!core) return;
-  const waiting = outbox();
+  const queued = pending();
   const seen = new Set(stored.map((f) => f.id));
-  const all = stored.concat(waiting.filter((p) => !seen.has(p.id)).map(feature));
-  const svg = core.pins(JSON.stringify({ type: "FeatureCollection", features: all }), waiting.map((p) => p.id));
+  const all = stored.concat(queued.filter((p) => !seen.has(p.id)).map(feature));
+  const svg = core.pins(JSON.stringify({ type: "FeatureCollection", features: all }), queued.map((p) => p.id));
   if (svg.error) return say("Pins tekenen lukte niet.", svg.error);
   const old = document.getElementById("pins");
   const tmp = document.createElementNS("http://www.w3.org/2000/svg", "svg");
@@ -68,75 +71,140 @@ async function loadPins() {
   drawPins();
 }
 
-// send posts one pin. It resolves true when the server has it (201), false
-// when the pin was refused for good (4xx: it is kept visible with the
-// reason), and throws when it should be retried (offline, 5xx).
+// send posts one pin for the outbox (see outbox.startSending for the
+// answers). A request that hangs on a weak signal is given up after 20 s, so
+// one bad moment does not stall the whole outbox.
+const API_FIELDS = ["id", "lon", "lat", "kind", "name", "note", "author", "show_author"];
 async function send(p) {
+  const body = {};
+  for (const k of API_FIELDS) if (p[k] !== undefined && p[k] !== "" && p[k] !== false) body[k] = p[k];
   const res = await fetch("api/pins", {
     method: "POST",
     headers: { "Content-Type": "application/json", "Idempotency-Key": p.id, "X-Buurtkaart-Device": device() },
-    body: JSON.stringify({ id: p.id, lon: p.lon, lat: p.lat, kind: p.kind, note: p.note }),
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout ? AbortSignal.timeout(20000) : undefined,
   });
   if (res.status === 201) {
     const saved = await res.json();
     if (saved.delete_token) remember(saved.id, saved.delete_token);
-    if (saved.status === "visible") stored.push(feature(saved));
-    else say("Dank je! Je pin verschijnt zodra een moderator hem heeft bekeken.", "Thank you! Your pin appears once a moderator has seen it.");
-    return true;
+    if (saved.status === "visible") {
+      if (!stored.some((f) => f.id === saved.id)) stored.push(feature(saved));
+    } else say("Dank je! Je pin verschijnt zodra een moderator hem heeft bekeken.", "Thank you! Your pin appears once a moderator has seen it.");
+    return { sent: true };
+  }
+  if (res.status === 429 || res.status === 503 || res.status === 408) {
+    return { retryAfter: Number(res.headers.get("Retry-After")) || 60 };
   }
   if (res.status >= 400 && res.status < 500) {
-    const body = await res.json().catch(() => ({}));
-    say(body.error?.nl || "De pin werd geweigerd.", body.error?.en);
-    return false;
+    // Refused as it is (too long, outside the map, …): trying again will not
+    // help, so it stays in the outbox, listed with the server's reason.
+    const answer = await res.json().catch(() => ({}));
+    return { refused: { status: res.status, code: answer.error?.code || "", nl: answer.error?.nl || "De pin werd geweigerd.", en: answer.error?.en || "The pin was refused." } };
   }
   throw new Error(`POST api/pins: ${res.status}`);
 }
 
-// flush sends every waiting pin; a pin leaves the outbox only once the
-// server has answered for it.
-async function flush() {
-  for (const p of outbox()) {
-    try {
-      await send(p);
-      setOutbox(outbox().filter((q) => q.id !== p.id));
-    } catch {
-      say(`${outbox().length} pin(s) wachten op verbinding.`, "waiting for a connection");
-      break;
+// showOutbox reads the outbox and shows how many pins wait, and any the
+// server refused with its reason and a button to let them go.
+let showing = 0;
+function showOutbox() {
+  cancelAnimationFrame(showing); // many changes in a row (a flush of 50) draw once
+  showing = requestAnimationFrame(async () => {
+    const before = pending().length;
+    waiting = await outbox.all();
+    const n = pending().length;
+    const refused = waiting.filter((p) => p.refused);
+    wachtrij.replaceChildren();
+    if (n > 0) {
+      wachtrij.append(n === 1 ? "1 pin wacht op verbinding " : `${n} pins wachten op verbinding `,
+        lang(n === 1 ? "· 1 pin waiting for a connection" : `· ${n} pins waiting for a connection`));
+    } else if (before > 0) {
+      wachtrij.append("Alles is verstuurd. Dank je! ", lang("· Everything has been sent."));
     }
-  }
-  drawPins();
+    for (const p of refused) {
+      const row = document.createElement("p");
+      row.className = "geweigerd";
+      const drop = Object.assign(document.createElement("button"), { type: "button", textContent: "Weghalen · Remove" });
+      drop.addEventListener("click", () => outbox.drop(p.id));
+      row.append(`Niet geplaatst: “${(p.note || p.name || p.kind).slice(0, 40)}” — ${p.refused.nl} `, lang(p.refused.en), " ", drop);
+      wachtrij.append(row);
+    }
+    wachtrij.hidden = wachtrij.childNodes.length === 0;
+    document.body.dataset.outbox = String(n);
+    drawPins();
+  });
+}
+function lang(en) { return Object.assign(document.createElement("span"), { lang: "en", textContent: en }); }
+
+// onTapMap opens the pin form for a spot (in drawing units); while placing
+// a pin in walk mode a tap moves that pin instead.
+function onTapMap(at) {
+  if (walk?.tapAt(at)) return;
+  openForm(core.lonLat(at.x, at.y));
 }
 
-// onTapMap opens the pin form for a spot (in drawing units).
-function onTapMap(at) {
-  spot = core.lonLat(at.x, at.y);
+function openForm(at) {
+  spot = at;
   form.querySelector("form").reset();
+  askFor(null);
   form.showModal();
 }
+
+// askFor shows the chosen kind's asset-based question above the note, and
+// the privacy line and name consent for pins about people.
+const vraag = document.getElementById("pin-vraag");
+const overMensen = form.querySelector(".over-mensen");
+function askFor(input) {
+  vraag.replaceChildren(input ? input.dataset.vraag + " " : "Korte notitie ", lang(input ? input.dataset.vraagEn : "Short note"));
+  overMensen.hidden = input?.value !== "talent";
+}
+form.addEventListener("change", (ev) => { if (ev.target.name === "kind") askFor(ev.target); });
 
 form.addEventListener("close", async () => {
   if (form.returnValue !== "save" || !spot) return;
   const data = new FormData(form.querySelector("form"));
-  const p = { id: newID(), lon: spot[0], lat: spot[1], kind: data.get("kind"), note: data.get("note") || "" };
-  const problem = core.check(JSON.stringify(p));
+  const talent = data.get("kind") === "talent";
+  const p = { id: newID(), lon: spot[0], lat: spot[1], kind: data.get("kind"), note: data.get("note") || "",
+    name: (data.get("name") || "").trim() };
+  if (talent && (data.get("author") || "").trim()) {
+    p.author = data.get("author").trim();
+    p.show_author = data.get("show_author") === "on";
+  }
+  const problem = core?.check(JSON.stringify(Object.fromEntries(Object.entries(p).filter(([, v]) => v !== ""))));
   if (problem) return say(problem.nl, problem.en);
-  setOutbox(outbox().concat([p]));
+  await outbox.queue(p); // on disk before anything else: a reload or a dead battery loses nothing
+  waiting = await outbox.all();
   drawPins();
-  await flush();
-  if (!outbox().some((q) => q.id === p.id) && stored.some((f) => f.id === p.id)) {
+  await outbox.kick();
+  waiting = await outbox.all();
+  drawPins();
+  const left = waiting.find((q) => q.id === p.id);
+  if (!left && stored.some((f) => f.id === p.id)) {
     say("Dank je! Je pin staat op de kaart.", "Thank you! Your pin is on the map.");
+    offerUndo(p.id);
+  } else if (left && !left.refused) {
+    say("Dank je! Je pin is bewaard op deze telefoon en gaat mee zodra er verbinding is.",
+      "Thank you! Your pin is kept on this phone and is sent once there is a connection.");
     offerUndo(p.id);
   }
 });
 
 // offerUndo shows a button that removes the pin just added: the
-// submitter's own right to erase, with the token kept on this device.
+// submitter's own right to erase, with the token kept on this device. A pin
+// still in the outbox is simply taken out of it.
 function offerUndo(id) {
+  document.getElementById("ongedaan")?.remove();
   const b = document.createElement("button");
   b.id = "ongedaan";
   b.type = "button";
   b.textContent = "Ongedaan maken · Undo";
   b.addEventListener("click", async () => {
+    await outbox.idle(); // never race a send of this very pin
+    if (waiting.some((q) => q.id === id) && !mine()[id]) {
+      await outbox.drop(id);
+      say("Je pin is weggehaald.", "Your pin was removed.");
+      return;
+    }
     const res = await fetch(`api/pins/${id}`, { method: "DELETE", headers: { Authorization: `Bearer ${mine()[id]}` } });
     if (res.status === 204 || res.status === 404) {
       stored = stored.filter((f) => f.id !== id);
@@ -153,7 +221,22 @@ function offerUndo(id) {
 vak.addEventListener("click", (ev) => {
   if (!core && ev.target.closest("#kaart")) say("De kaart laadt nog even…", "the map is still loading");
 });
-addEventListener("online", flush);
+
+// Walk mode and the outbox start now, not after the wasm: on a slow line
+// the wasm takes many seconds, and "Pin hier" and sending need none of it.
+walk = startWalk({ getCore: () => core, onPlaced: openForm, say });
+outbox.changes.addEventListener("change", showOutbox);
+showOutbox();
+outbox.startSending(send);
+
+// The service worker keeps the page, the wasm, the font and the map on the
+// phone, so the map opens on a walk without signal. Registered after load so
+// it never competes with the first paint.
+if ("serviceWorker" in navigator) {
+  addEventListener("load", () => {
+    navigator.serviceWorker.register("sw.js").catch((e) => console.warn("buurtkaart: no offline copy:", e.message));
+  });
+}
 
 // startCore loads the wasm after first paint and lets it take over the
 // pre-rendered SVG: same bytes, now drawn by the browser's own copy of the core.
@@ -173,10 +256,15 @@ async function startCore() {
   document.getElementById("kaart").replaceWith(tmp.firstElementChild);
   core = globalThis.buurtkaart;
   startView({ core, onTapMap, say });
+  walk.coreReady();
+  drawPins(); // pins waiting in the outbox show before the server's arrive
   document.body.dataset.core = "ready";
 }
 
 startCore()
-  .then(() => loadPins().catch((e) => say("Pins ophalen lukte niet.", e.message)))
-  .then(flush)
+  .then(() => loadPins().catch(() => {
+    if (navigator.onLine === false) say("Je bent offline. De kaart werkt; nieuwe pins wachten op verbinding.", "You are offline. The map works; new pins wait for a connection.");
+    else say("Pins van anderen ophalen lukte nu niet.", "Could not fetch other people's pins right now.");
+  }))
+  .then(() => outbox.kick())
   .catch((e) => { say("De kaart kon niet starten.", e.message); console.error(e); });

@@ -97,4 +97,8 @@ func TestWranglerBBoxMatchesSample(t *testing.T) {
 	if string(m[1]) != want {
 		t.Fatalf("wrangler.toml BUURTKAART_BBOX = %q, the sample's bbox is %q", m[1], want)
 	}
+	title := regexp.MustCompile(`(?m)^BUURTKAART_TITLE = "([^"]*)"`).FindSubmatch(toml)
+	if title == nil || string(title[1]) != sample.Title {
+		t.Fatalf("wrangler.toml BUURTKAART_TITLE = %q, the sample's title is %q", title, sample.Title)
+	}
 }

@@ -4,7 +4,8 @@
 //   frames     requestAnimationFrame timestamps from the very first frame
 //              (frame time = delta between consecutive callbacks);
 //   longtasks  PerformanceObserver 'longtask' entries [start, duration];
-//   events     timestamps of pointer/mouse/wheel input, captured on window;
+//   events     timestamps (event.timeStamp: when the input was made, not when
+//              a busy page got round to it) of pointer and wheel input;
 //   firstPaint performance.now() right after the main thread finished the
 //              rendering update of the first frame in which the map was
 //              complete (a MessageChannel task posted from that frame's rAF
@@ -32,7 +33,7 @@
       .observe({ type: "largest-contentful-paint", buffered: true });
   } catch {}
   for (const type of ["pointerdown", "pointermove", "pointerup", "wheel"]) {
-    addEventListener(type, () => { (B.events[type] ||= []).push(performance.now()); }, { capture: true, passive: true });
+    addEventListener(type, (e) => { (B.events[type] ||= []).push(e.timeStamp); }, { capture: true, passive: true });
   }
   const ch = new MessageChannel();
   ch.port1.onmessage = () => { if (B.firstPaint == null) B.firstPaint = performance.now(); };

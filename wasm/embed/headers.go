@@ -10,9 +10,9 @@ type Header struct{ Name, Value string }
 // without style attributes and the page has no inline scripts, so neither
 // needs 'unsafe-inline'; the Go core needs 'wasm-unsafe-eval' to compile;
 // pins and the map file are fetched from the same origin; images are the
-// icon and data: URLs; frame-src 'self' is the embed preview in the app;
-// worker-src and manifest-src are for the service worker and manifest the
-// design plans, same origin only.
+// icon and data: URLs; frame-src 'self' is the embed preview in the app
+// (the embed page itself frames nothing); worker-src and manifest-src are
+// for the service worker and manifest the design plans, same origin only.
 var policy = []string{
 	"default-src 'none'",
 	"script-src 'self' 'wasm-unsafe-eval'",
@@ -36,10 +36,10 @@ func Headers(path string) []Header {
 		{"Referrer-Policy", "strict-origin-when-cross-origin"},
 	}
 	if IsEmbed(path) {
-		return append([]Header{{"Content-Security-Policy", csp("frame-ancestors *")}}, common...)
+		return append([]Header{{"Content-Security-Policy", csp(true)}}, common...)
 	}
 	return append([]Header{
-		{"Content-Security-Policy", csp("frame-ancestors 'none'")},
+		{"Content-Security-Policy", csp(false)},
 		{"X-Frame-Options", "DENY"},
 	}, common...)
 }
@@ -47,8 +47,19 @@ func Headers(path string) []Header {
 // IsEmbed reports whether path is the embeddable page.
 func IsEmbed(path string) bool { return path == Path || path == Path+".html" }
 
-func csp(ancestors string) string {
-	return strings.Join(append(policy[:len(policy):len(policy)], ancestors), "; ")
+// csp is the policy for the app (framed by no one; it frames its own
+// embed preview) or for the embed page (framed by anyone; frames nothing).
+func csp(embed bool) string {
+	var out []string
+	for _, d := range policy {
+		if !(embed && d == "frame-src 'self'") {
+			out = append(out, d)
+		}
+	}
+	if embed {
+		return strings.Join(append(out, "frame-ancestors *"), "; ")
+	}
+	return strings.Join(append(out, "frame-ancestors 'none'"), "; ")
 }
 
 // HeadersFile is the same headers as a Cloudflare `_headers` file, for the

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/buurtkaart/buurtkaart/wasm/embed"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
+)
+
+// TestEmbedPage renders the embed page of the sample map: the drawn map is
+// in it before any script runs, with the corners the page needs for a start
+// view, and _headers is the one wasm/embed writes.
+func TestEmbedPage(t *testing.T) {
+	root, err := findRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := loadMap(filepath.Join(root, "geodata", "schilderswijk.geojson"), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := site{root: root, out: t.TempDir()}
+	if err := s.embedPage(m); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := os.ReadFile(filepath.Join(s.out, "embed.html"))
+	for _, want := range []string{`<svg xmlns="http://www.w3.org/2000/svg" id="kaart"`, `data-corners="`, `src="embed-page.js"`, `value="verhaal"`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("embed.html lacks %s", want)
+		}
+	}
+	if h, _ := os.ReadFile(filepath.Join(s.out, "_headers")); string(h) != embed.HeadersFile() {
+		t.Errorf("_headers differs from embed.HeadersFile()")
+	}
+
+	// The page maps lon/lat linearly between the corners; that must put a
+	// place where the core draws it, to a tenth of a unit.
+	_, f := sketch.Map(m, nil)
+	var c [4]float64
+	for i, p := range strings.Split(corners(f), ",") {
+		c[i], _ = strconv.ParseFloat(p, 64)
+	}
+	for _, p := range m.Places[:5] {
+		want := f.Project(p.At)
+		x, y := (p.At.Lon-c[0])/(c[2]-c[0])*f.Width, (p.At.Lat-c[1])/(c[3]-c[1])*f.Height
+		if d := max(math.Abs(x-want.X), math.Abs(y-want.Y)); d > 0.1 {
+			t.Errorf("%s: corners put it at (%.2f, %.2f), the core at (%.2f, %.2f)", p.ID, x, y, want.X, want.Y)
+		}
+	}
+}
