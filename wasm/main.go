@@ -27,8 +27,9 @@ type bridge struct {
 	m       *atlas.Map
 	drawing *sketch.Drawing
 	frame   sketch.Frame
-	labels  map[string]string // laid-out labels by scale and filter: panning never re-lays out
-	byID    map[string]int    // place id → index in m.Places
+	labels  map[string]string            // laid-out labels by scale, filter and window: panning within a window never re-lays out
+	groups  map[string]sketch.Clustering // clusterings by scale and filter
+	byID    map[string]int               // place id → index in m.Places
 }
 
 func main() {
@@ -42,6 +43,7 @@ func main() {
 		"xy":      method(b.xy),
 		"check":   method(b.check),
 		"labels":  method(b.labelsAt),
+		"marks":   method(b.marksAt),
 		"place":   method(b.place),
 		"search":  method(b.search),
 		"links":   method(b.links),
@@ -78,6 +80,7 @@ func (b *bridge) load(args []js.Value) any {
 	b.m = m
 	b.drawing, b.frame = sketch.Map(m, nil)
 	b.labels = map[string]string{}
+	b.groups = map[string]sketch.Clustering{}
 	b.byID = map[string]int{}
 	for i, p := range m.Places {
 		b.byID[p.ID] = i
@@ -146,17 +149,13 @@ var zeroTime time.Time
 
 func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
-// labels(scale, hidden: string[]) → the <g class="labels"> element for a zoom
-// level: scale is drawing units per screen unit relative to the default
-// view (1 = whole map, 0.5 = zoomed in 2×). Layouts are cached per scale and
-// filter, so labels never jump while panning and a repeat zoom is free.
-func (b *bridge) labelsAt(args []js.Value) any {
-	if b.m == nil {
-		return map[string]any{"error": "no map loaded"}
-	}
-	scale := args[0].Float()
-	hidden := map[kind.Kind]bool{}
-	key := strconv.FormatFloat(scale, 'f', 4, 64)
+// view reads the arguments shared by labels and marks: (scale, hidden:
+// string[], x0, y0, x1, y1) — the zoom level, the kinds filtered out and the
+// part of the drawing on screen.
+func (b *bridge) view(args []js.Value) (scale float64, hidden map[kind.Kind]bool, key string, w sketch.Window) {
+	scale = args[0].Float()
+	hidden = map[kind.Kind]bool{}
+	key = strconv.FormatFloat(scale, 'f', 4, 64)
 	if len(args) > 1 && args[1].Type() == js.TypeObject {
 		for i := 0; i < args[1].Length(); i++ {
 			k := kind.Kind(args[1].Index(i).String())
@@ -164,11 +163,50 @@ func (b *bridge) labelsAt(args []js.Value) any {
 			key += "," + string(k)
 		}
 	}
+	if len(args) > 5 {
+		w = sketch.Window{X0: args[2].Float(), Y0: args[3].Float(), X1: args[4].Float(), Y1: args[5].Float()}
+	}
+	return scale, hidden, key, w
+}
+
+// clustering returns the (cached) clustering for a zoom level and filter.
+func (b *bridge) clustering(scale float64, hidden map[kind.Kind]bool, key string) sketch.Clustering {
+	c, ok := b.groups[key]
+	if !ok {
+		c = sketch.Cluster(b.frame, b.m.Places, scale, hidden)
+		b.groups[key] = c
+	}
+	return c
+}
+
+// smallMap is the most places whose labels are laid out for the whole
+// drawing at once: then labels never move while panning. Bigger maps lay
+// out a window of 3×3 screens around the view, so the cost follows the
+// screen, not the data.
+const smallMap = 2000
+
+// labels(scale, hidden, x0, y0, x1, y1) → the <g class="labels"> element for a
+// zoom level (scale = drawing units per screen unit; 1 = the whole map) and
+// the part of the drawing on screen. Kinds in hidden are neither labelled
+// nor in the way; clustered places are not labelled. Cached, so panning
+// within a window and returning to a zoom level are free. Sets
+// globalThis.buurtkaartStats = {labelMs, labels, places}.
+func (b *bridge) labelsAt(args []js.Value) any {
+	if b.m == nil {
+		return map[string]any{"error": "no map loaded"}
+	}
+	scale, hidden, key, view := b.view(args)
+	c := b.clustering(scale, hidden, key)
+	w := sketch.Window{}
+	if len(c.Singles) > smallMap && view != (sketch.Window{}) {
+		w = tileWindow(view)
+		key += fmt.Sprintf("@%g,%g", w.X0, w.Y0)
+	}
 	if svg, ok := b.labels[key]; ok {
 		return svg
 	}
 	start := time.Now()
-	g := sketch.Labels(b.frame, b.m.Places, &sketch.LabelOptions{Scale: scale, Hidden: hidden})
+	g := sketch.Labels(b.frame, b.m.Places, &sketch.LabelOptions{Scale: scale, Hidden: hidden, Only: c.Singles, Window: w})
 	var sb strings.Builder
 	sketch.WriteGroup(&sb, g)
 	stats := js.Global().Get("Object").New()
@@ -178,6 +216,26 @@ func (b *bridge) labelsAt(args []js.Value) any {
 	js.Global().Set("buurtkaartStats", stats)
 	b.labels[key] = sb.String()
 	return b.labels[key]
+}
+
+// tileWindow snaps the view to tiles of one view size and returns the 3×3
+// tiles around it, so small pans reuse one layout.
+func tileWindow(v sketch.Window) sketch.Window {
+	w, h := v.X1-v.X0, v.Y1-v.Y0
+	tx, ty := math.Floor((v.X0+v.X1)/2/w), math.Floor((v.Y0+v.Y1)/2/h)
+	return sketch.Window{X0: (tx - 1) * w, Y0: (ty - 1) * h, X1: (tx + 2) * w, Y1: (ty + 2) * h}
+}
+
+// marks(scale, hidden, x0, y0, x1, y1) → the <g class="plekken"> element: the
+// places and clusters on screen at this zoom level.
+func (b *bridge) marksAt(args []js.Value) any {
+	if b.m == nil {
+		return map[string]any{"error": "no map loaded"}
+	}
+	scale, hidden, key, view := b.view(args)
+	var sb strings.Builder
+	sketch.WriteGroup(&sb, sketch.Marks(b.frame, b.m.Places, b.clustering(scale, hidden, key), view))
+	return sb.String()
 }
 
 func countTexts(g sketch.Group) int {

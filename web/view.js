@@ -27,8 +27,12 @@ export function startView({ core, onTapMap, say }) {
     el.setAttribute("viewBox", `${b.x} ${b.y} ${b.w} ${b.h}`);
     el.style.setProperty("--s", scale());
     el.style.transform = "";
-    const labels = core.labels(scale(), [...hidden]);
+    const args = [scale(), [...hidden], b.x, b.y, b.x + b.w, b.y + b.h];
+    const marks = core.marks(...args);
+    if (typeof marks === "string") replaceGroup(".plekken", marks);
+    const labels = core.labels(...args);
     if (typeof labels === "string") replaceGroup(".labels", labels);
+    if (selected) el.querySelector(`use.mark[data-id="${CSS.escape(selected)}"]`)?.classList.add("gekozen");
     for (const k of ["talent", "verband", "plek", "verhaal", "partner"]) el.classList.toggle(`verberg-${k}`, hidden.has(k));
     document.getElementById("lijst")?.classList.toggle("gefilterd", hidden.size > 0);
     for (const k of ["talent", "verband", "plek", "verhaal", "partner"]) document.getElementById("lijst")?.classList.toggle(`verberg-${k}`, hidden.has(k));
@@ -129,6 +133,7 @@ export function startView({ core, onTapMap, say }) {
   function tap(ev, target) {
     const mark = target.closest("use.mark");
     if (mark) return select(mark.dataset.id);
+    if (target.closest("use.klont")) return zoomTo(view.level + 2, toMap(ev.clientX, ev.clientY));
     const now = Date.now();
     const at = toMap(ev.clientX, ev.clientY);
     if (now - lastTap < 300) {

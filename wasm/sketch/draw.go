@@ -115,11 +115,8 @@ func hatching(l atlas.Layer) (angle, gap float64) {
 }
 
 func places(f Frame, ps []atlas.Place, fontSize float64) (marks, labels Group) {
-	marks = Group{Class: "plekken"}
-	for _, p := range ps {
-		marks.Items = append(marks.Items, Mark{Class: "mark", ID: p.ID, Kind: p.Kind, Icon: iconFor(p.Kind, p.Tags), At: f.Project(p.At), Title: p.Name})
-	}
-	return marks, Labels(f, ps, &LabelOptions{FontSize: fontSize})
+	c := Cluster(f, ps, 1, nil)
+	return Marks(f, ps, c, Window{}), Labels(f, ps, &LabelOptions{FontSize: fontSize, Only: c.Singles})
 }
 
 // LabelOptions tune Labels; nil means defaults.
@@ -127,6 +124,8 @@ type LabelOptions struct {
 	FontSize float64            // at scale 1, in units; default 12.5 (12.5 px when the map is drawn 1,000 px wide)
 	Scale    float64            // drawing units per screen unit at the current zoom; default 1
 	Hidden   map[kind.Kind]bool // kinds filtered out: not labelled, not in the way
+	Only     []int              // if not nil, label only these places (the singles of a Clustering)
+	Window   Window             // label only places in this part of the drawing; zero: all
 }
 
 // Labels lays out the names of places for one zoom level: text and marks
@@ -145,9 +144,18 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 	}
 	g := Group{Class: "labels"}
 	shown := make([]atlas.Place, 0, len(ps))
-	for _, p := range ps {
-		if !o.Hidden[p.Kind] {
+	take := func(p atlas.Place) {
+		if !o.Hidden[p.Kind] && o.Window.contains(f.Project(p.At), 0) {
 			shown = append(shown, p)
+		}
+	}
+	if o.Only != nil {
+		for _, i := range o.Only {
+			take(ps[i])
+		}
+	} else {
+		for _, p := range ps {
+			take(p)
 		}
 	}
 	size := o.FontSize * o.Scale
