@@ -80,6 +80,9 @@ func routes(api http.Handler, siteDir string, oembed *embed.Options) http.Handle
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)
 	mux.Handle("/poster.pdf", posterHandler(api, siteDir))
+	for _, f := range []string{"geojson", "csv", "gpx", "kml"} {
+		mux.Handle("/export."+f, exportHandler(api, siteDir))
+	}
 	mux.Handle("/oembed", embed.NewHandler(oembed))
 	mux.Handle("/", noCache(siteFiles(siteDir)))
 	return logRequests(securityHeaders(mux))
