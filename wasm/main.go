@@ -179,11 +179,11 @@ func (b *bridge) clustering(scale float64, hidden map[kind.Kind]bool, key string
 	return c
 }
 
-// smallMap is the most places whose labels are laid out for the whole
+// smallMap is the most unclustered places whose labels are laid out for the whole
 // drawing at once: then labels never move while panning. Bigger maps lay
 // out a window of 3×3 screens around the view, so the cost follows the
 // screen, not the data.
-const smallMap = 2000
+const smallMap = 600
 
 // labels(scale, hidden, x0, y0, x1, y1) → the <g class="labels"> element for a
 // zoom level (scale = drawing units per screen unit; 1 = the whole map) and
