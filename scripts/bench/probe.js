@@ -6,6 +6,7 @@
 //   longtasks  PerformanceObserver 'longtask' entries [start, duration];
 //   events     timestamps (event.timeStamp: when the input was made, not when
 //              a busy page got round to it) of pointer and wheel input;
+//   coreReadyAt when body[data-core] became "ready" (buurtkaart's wasm took over);
 //   firstPaint performance.now() right after the main thread finished the
 //              rendering update of the first frame in which the map was
 //              complete (a MessageChannel task posted from that frame's rAF
@@ -35,6 +36,10 @@
   for (const type of ["pointerdown", "pointermove", "pointerup", "wheel"]) {
     addEventListener(type, (e) => { (B.events[type] ||= []).push(e.timeStamp); }, { capture: true, passive: true });
   }
+  // buurtkaart: when the wasm took over (body[data-core=ready]).
+  new MutationObserver(() => {
+    if (B.coreReadyAt == null && document.body && document.body.dataset.core === "ready") B.coreReadyAt = performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-core"] });
   const ch = new MessageChannel();
   ch.port1.onmessage = () => { if (B.firstPaint == null) B.firstPaint = performance.now(); };
   B.markMapDrawn = () => {
