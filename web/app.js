@@ -107,18 +107,19 @@ async function send(p) {
 // showOutbox reads the outbox and shows how many pins wait, and any the
 // server refused with its reason and a button to let them go.
 let showing = 0;
+let hadWaiting = false; // pins waited since the page opened: "all sent" is then worth saying
 function showOutbox() {
   cancelAnimationFrame(showing); // many changes in a row (a flush of 50) draw once
   showing = requestAnimationFrame(async () => {
-    const before = pending().length;
     waiting = await outbox.all();
     const n = pending().length;
+    if (n > 0) hadWaiting = true;
     const refused = waiting.filter((p) => p.refused);
     wachtrij.replaceChildren();
     if (n > 0) {
       wachtrij.append(n === 1 ? "1 pin wacht op verbinding " : `${n} pins wachten op verbinding `,
         lang(n === 1 ? "· 1 pin waiting for a connection" : `· ${n} pins waiting for a connection`));
-    } else if (before > 0) {
+    } else if (hadWaiting) {
       wachtrij.append("Alles is verstuurd. Dank je! ", lang("· Everything has been sent."));
     }
     for (const p of refused) {
@@ -200,12 +201,17 @@ function offerUndo(id) {
   b.textContent = "Ongedaan maken · Undo";
   b.addEventListener("click", async () => {
     await outbox.idle(); // never race a send of this very pin
-    if (waiting.some((q) => q.id === id) && !mine()[id]) {
+    if ((await outbox.all()).some((q) => q.id === id) && !mine()[id]) {
       await outbox.drop(id);
       say("Je pin is weggehaald.", "Your pin was removed.");
       return;
     }
-    const res = await fetch(`api/pins/${id}`, { method: "DELETE", headers: { Authorization: `Bearer ${mine()[id]}` } });
+    let res;
+    try {
+      res = await fetch(`api/pins/${id}`, { method: "DELETE", headers: { Authorization: `Bearer ${mine()[id]}` } });
+    } catch {
+      return say("Weghalen lukt alleen met verbinding; probeer het straks opnieuw.", "Removing needs a connection; try again later.");
+    }
     if (res.status === 204 || res.status === 404) {
       stored = stored.filter((f) => f.id !== id);
       const m = mine(); delete m[id]; localStorage.setItem(MINE, JSON.stringify(m));

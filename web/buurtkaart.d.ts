@@ -32,6 +32,35 @@ interface Buurtkaart {
   search(query: string): string[];
   /** The <g id="verbindingen"> element: dotted lines from a place to the places it links to. */
   links(id: string): string;
+  /**
+   * The loaded map as a printable poster (wasm/poster: the same composition as
+   * `buurtkaart poster` and /poster.pdf). `options` is JSON of BuurtkaartPosterOptions.
+   * `measure(text, size)` → advance width in the poster's font (size and result in
+   * points, e.g. canvas measureText at `${size}px "Patrick Hand"`); without it the
+   * core over-estimates widths. Returns the first sheet as an SVG document sized in
+   * pt, further sheets (only when a very full index overflows) in `more`.
+   */
+  poster(options: string, measure?: (text: string, size: number) => number): {
+    svg: string; more: string[]; pages: number; width: number; height: number;
+    entries: number; ms: number;
+  } | { error: string };
+}
+
+interface BuurtkaartPosterOptions {
+  /** "A4" (default), "A3", "A2" or "A1". */
+  size?: string;
+  /** Lying sheet; default standing. */
+  landscape?: boolean;
+  /** Default the map's own title. */
+  title?: string;
+  /** "YYYY-MM-DD", printed in Dutch under the title; default none. */
+  date?: string;
+  /** The public pins, as GET api/pins returns them (a GeoJSON FeatureCollection). */
+  pins?: object | null;
+  /** The pin form's address, written under the QR code. */
+  url?: string;
+  /** The QR code's modules, rows of dark = true, without quiet zone (qr.json); null draws a placeholder. */
+  qr?: boolean[][] | null;
 }
 
 declare var buurtkaart: Buurtkaart;

@@ -21,6 +21,7 @@ const PROBE_ID = "00000000-0000-4000-8000-000000000000"; // a dummy id to ask th
  */
 export function startWalk({ getCore, onPlaced, say }) {
   const btn = document.getElementById("pinhier");
+  const bar = document.getElementById("onderbalk");
   const panel = document.getElementById("plaatsen");
   const uitleg = document.getElementById("plaatsuitleg");
   const ok = document.getElementById("hier-ok");
@@ -50,21 +51,25 @@ export function startWalk({ getCore, onPlaced, say }) {
 
   function begin() {
     placing = true; moved = false; draft = null; fix = null;
-    btn.hidden = true; panel.hidden = false; ok.disabled = true;
-    document.getElementById("kaartvak").scrollIntoView({ block: "nearest", behavior: "smooth" });
+    panel.hidden = false; ok.disabled = true;
+    say(""); // the last pin's message would push the map off a small screen
+    bar.classList.add("plaatst"); // the bar shows only what placing needs
+    // The map to the top of the screen, clear of the bar at the bottom.
+    document.getElementById("kaartvak").scrollIntoView({ block: "start" });
     if (!navigator.geolocation) {
       explain("Deze telefoon geeft geen plek door. Tik op de kaart waar je pin hoort.", "No position on this device: tap the map where your pin belongs.");
       return;
     }
     explain("Je plek wordt gezocht… Je kunt ook op de kaart tikken.", "Finding your position… You can also tap the map.");
-    watchId = navigator.geolocation.watchPosition(onPosition, onError, { enableHighAccuracy: true, maximumAge: 10000, timeout: 30000 });
+    watchId = navigator.geolocation.watchPosition(onPosition, onError, { enableHighAccuracy: true, maximumAge: 0, timeout: 30000 });
   }
 
   function end() {
     placing = false;
     if (watchId !== null) navigator.geolocation.clearWatch(watchId);
     watchId = null; draft = null; fix = null;
-    panel.hidden = true; btn.hidden = false;
+    panel.hidden = true;
+    bar.classList.remove("plaatst");
     render();
   }
 
@@ -72,6 +77,9 @@ export function startWalk({ getCore, onPlaced, say }) {
     if (!placing) return;
     const { longitude: lon, latitude: lat, accuracy: acc } = pos.coords;
     fix = { lon, lat, acc };
+    // A new fix that is poor or off the map takes the pin away again, unless
+    // the resident placed it: an old fix says where they were, not are.
+    if (!moved && (acc > POOR_M || !inMap(lon, lat))) draft = null;
     if (!inMap(lon, lat)) {
       explain("Je bent buiten deze kaart. Tik op de kaart waar je pin hoort.", "You are outside this map: tap the map where your pin belongs.");
     } else if (acc > POOR_M) {

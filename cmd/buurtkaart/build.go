@@ -14,6 +14,7 @@ func build(args []string) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	mapPath := fs.String("map", "geodata/schilderswijk.geojson", "map file (GeoJSON)")
 	out := fs.String("out", "build/site", "output folder")
+	url := fs.String("url", "", "the map's public address, e.g. https://schilderswijk.buurtkaart.nl/, for the poster's QR code; default none (the browser poster then shows a placeholder)")
 	if err := fs.Parse(args); err != nil {
 		return exitError{}
 	}
@@ -21,6 +22,7 @@ func build(args []string) error {
 	if err != nil {
 		return err
 	}
+	s.url = *url
 	if err := s.build(m, data); err != nil {
 		return err
 	}

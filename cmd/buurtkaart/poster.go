@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,7 +120,7 @@ func (j posterJob) write(w io.Writer, m *atlas.Map, f *posterFace, format string
 	if format != "pdf" && format != "svg" && format != "png" {
 		return nil, fmt.Errorf("poster: unknown output format %q; use .pdf, .svg or .png", format)
 	}
-	modules, err := qrModules(j.URL)
+	code, err := posterQR(j.URL)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +129,7 @@ func (j posterJob) write(w io.Writer, m *atlas.Map, f *posterFace, format string
 		date = time.Now()
 	}
 	p, err := poster.Compose(m, &poster.Options{Paper: j.Paper, Title: j.Title, Date: date, URL: j.URL,
-		QR: modules, Pins: j.Pins, Credit: posterFontCredit, Measure: f.measure})
+		QR: code.Modules, Pins: j.Pins, Credit: posterFontCredit, Measure: f.measure})
 	if err != nil {
 		return nil, err
 	}
@@ -141,6 +142,39 @@ func (j posterJob) write(w io.Writer, m *atlas.Map, f *posterFace, format string
 		err = writePDF(w, p.Pages, f)
 	}
 	return p, err
+}
+
+// qrCode is the QR code of the live map's pin form: the URL and its
+// modules. The CLI and /poster.pdf draw it into the PDF; the site build
+// writes it to qr.json for the browser's poster page, which has no QR
+// encoder (rsc.io/qr stays out of the browser wasm).
+type qrCode struct {
+	URL     string   `json:"url"`     // "" when the map's address is unknown
+	Modules [][]bool `json:"modules"` // nil then: the poster draws a placeholder
+}
+
+// posterQR encodes url (the pin form's full address) for the poster.
+func posterQR(url string) (qrCode, error) {
+	modules, err := qrModules(url)
+	return qrCode{URL: url, Modules: modules}, err
+}
+
+// pinFormURL is the pin form of the map at base (its public address,
+// e.g. "https://schilderswijk.buurtkaart.nl/"): the page opens the form on
+// the #pin fragment. An empty base stays empty.
+func pinFormURL(base string) (string, error) {
+	if base == "" {
+		return "", nil
+	}
+	u, err := neturl.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("--url %q: give the map's public address, like https://schilderswijk.buurtkaart.nl/", base)
+	}
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	u.RawQuery, u.Fragment = "", "pin"
+	return u.String(), nil
 }
 
 // qrModules encodes url at level M (15 % of the code may be smudged or
@@ -197,6 +231,12 @@ func writePNG(w io.Writer, pg *poster.Page, f *posterFace) error {
 // QR code points to the map on the host the request came to.
 func posterHandler(api http.Handler, siteDir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodHead {
+			// the browser's poster page asks whether this server makes
+			// PDFs (the Worker does not); composing one to say so is waste
+			w.Header().Set("Content-Type", "application/pdf")
+			return
+		}
 		q := r.URL.Query()
 		size, err := poster.ParseSize(q.Get("size"))
 		if err != nil {
@@ -222,7 +262,11 @@ func posterHandler(api http.Handler, siteDir string) http.Handler {
 		}
 		format := firstNonEmpty(q.Get("format"), "pdf")
 		job := posterJob{Paper: poster.Paper{Size: size, Landscape: q.Get("landscape") == "1"},
-			Title: q.Get("title"), URL: "http://" + r.Host + "/#pin", Pins: ps}
+			Title: q.Get("title"), Pins: ps}
+		if job.URL, err = pinFormURL("http://" + r.Host + "/"); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
 		var buf bytes.Buffer
 		if _, err := job.write(&buf, m, f, format); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)

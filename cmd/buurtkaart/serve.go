@@ -27,6 +27,7 @@ func serve(args []string) error {
 	mapPath := fs.String("map", "geodata/schilderswijk.geojson", "map file (GeoJSON)")
 	dbPath := fs.String("db", "buurtkaart.db", "SQLite file for residents' pins (created if missing)")
 	out := fs.String("out", "build/site", "folder for the built site")
+	url := fs.String("url", "", "the map's public address, for the poster's QR code; default http://<addr>/")
 	if err := fs.Parse(args); err != nil {
 		return exitError{}
 	}
@@ -42,6 +43,7 @@ func serve(args []string) error {
 		return err
 	}
 	defer db.Close()
+	s.url = firstNonEmpty(*url, "http://"+*addr+"/")
 	if err := s.build(m, data); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,6 +27,7 @@ import (
 type site struct {
 	root string // the source tree: the folder holding go.mod
 	out  string // where the site is written
+	url  string // the map's public address, for the poster's QR code; "" = unknown (site_poster.go)
 }
 
 // findRoot walks up from the working directory to the folder with go.mod.
@@ -70,7 +72,10 @@ func (s site) build(m *atlas.Map, mapData []byte) error {
 	if err := s.index(m); err != nil {
 		return err
 	}
-	return s.embedPage(m) // site_embed.go
+	if err := s.embedPage(m); err != nil { // site_embed.go
+		return err
+	}
+	return s.posterPage(m) // site_poster.go
 }
 
 // wasm compiles ./wasm for the browser unless the last build came from the
@@ -138,7 +143,7 @@ func (s site) copyWeb() error {
 			return err
 		}
 		rel, _ := filepath.Rel(web, path)
-		if rel == "index.html" || rel == "embed.html" || strings.HasSuffix(rel, ".d.ts") {
+		if rel == "index.html" || rel == "embed.html" || rel == "poster.html" || strings.HasSuffix(rel, ".d.ts") {
 			return nil
 		}
 		return copyFile(path, filepath.Join(s.out, rel))
@@ -161,6 +166,7 @@ func (s site) index(m *atlas.Map) error {
 	var buf bytes.Buffer
 	err = tpl.Execute(&buf, map[string]any{
 		"Lang": m.Language, "Title": m.Title, "Buurt": firstNonEmpty(m.Buurt, m.Title),
+		"OEmbed":      oembedDiscovery(s.url),
 		"Attribution": m.Attribution, "Kinds": kinds, "Groups": kinds,
 		"SVG": template.HTML(svg.String()), // the core escapes every text it draws
 	})
@@ -230,4 +236,16 @@ func writeFile(dst string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp, dst)
+}
+
+// oembedDiscovery is the href of the page's oEmbed discovery link. WordPress
+// follows it as written, so it must be absolute: with the public address
+// known (--url) it is; without, it stays relative, which our own handler
+// and most consumers resolve, but WordPress does not.
+func oembedDiscovery(base string) string {
+	if base == "" {
+		return "oembed?format=json&url=%2F"
+	}
+	base = strings.TrimSuffix(base, "/") + "/"
+	return base + "oembed?format=json&url=" + url.QueryEscape(base)
 }

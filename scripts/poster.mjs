@@ -1,0 +1,98 @@
+// Browser test of "Maak een poster" (web/poster.html) in Debian's headless
+// Chromium against a running server (BASE_URL: `buurtkaart serve` or the
+// Worker). It checks that the core in wasm composes the poster with every
+// place of the map in its index, that the paper size reaches the SVG, that
+// a resident's hostile pin text stays text, and that printing the page
+// ("print → save as PDF") gives a PDF of exactly the chosen ISO size.
+import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+
+const base = (process.env.BASE_URL || "http://127.0.0.1:8080").replace(/\/$/, "");
+function step(name) { console.log(`  poster ${base}: ${name}`); }
+
+// The ISO 216 sizes in points (1 mm = 72 / 25.4 pt), standing.
+const PT = 72 / 25.4;
+const A4 = [210 * PT, 297 * PT], A3 = [297 * PT, 420 * PT];
+
+// 1. A resident's pin whose name and note try to become markup.
+const hostileName = "<script>window.__pwned=1</script>";
+const hostileNote = `<img src=x onerror="window.__pwned=2"> onerror=alert(1) ${Date.now()}`;
+const pinID = randomUUID();
+const posted = await fetch(`${base}/api/pins`, {
+  method: "POST",
+  headers: { "Content-Type": "application/json", "X-Buurtkaart-Device": "poster-test-device-1234" },
+  body: JSON.stringify({ id: pinID, lon: 4.305, lat: 52.066, kind: "plek", name: hostileName, note: hostileNote }),
+});
+const stored = await posted.json();
+assert.ok(posted.status === 201 || posted.status === 200, `hostile pin refused: ${posted.status} ${JSON.stringify(stored)}`);
+assert.equal(stored.status === "pending", false, "the test needs a post-moderated map (pins show at once)");
+
+// The sample's places, as the page's map file has them.
+const map = await (await fetch(`${base}/map.geojson`)).json();
+const places = map.features.filter((f) => f.geometry?.type === "Point" && f.properties?.kind).map((f) => f.properties.name);
+assert.ok(places.length >= 1, "the map has places");
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+});
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("dialog", (d) => { errors.push(`script dialog: ${d.message()}`); d.dismiss(); });
+
+  // 2. The preview: every place of the map in the poster's index.
+  await page.goto(base + "/poster.html");
+  await page.waitForSelector("body[data-poster=ready]", { timeout: 30000 });
+  const first = await page.evaluate(() => ({
+    viewBox: document.querySelector("#voorbeeld svg").getAttribute("viewBox"),
+    texts: [...document.querySelectorAll("#voorbeeld svg text")].map((t) => t.textContent).join(" "),
+    stats: globalThis.posterStats,
+  }));
+  const missing = places.filter((n) => !first.texts.includes(n.replace(/\s+/g, " ").trim()));
+  assert.deepEqual(missing, [], `places missing from the poster: ${missing.join(", ")}`);
+  assert.ok(first.stats.entries >= places.length + 1, `${first.stats.entries} entries for ${places.length} places and ≥ 1 pin`);
+  assert.deepEqual(first.viewBox.split(" ").slice(2).map(Number), A4.map((v) => Math.round(v * 100) / 100), "A4 by default");
+  step(`preview: all ${places.length} places in the index, ${first.stats.entries} entries; composed in ${first.stats.composeMs} ms (wasm), ${first.stats.totalMs} ms with the DOM`);
+
+  // 3. Hostile pin text is drawn as text and runs nothing.
+  const xss = await page.evaluate(() => ({
+    pwned: globalThis.__pwned,
+    scripts: document.querySelectorAll("#voorbeeld script, #voorbeeld img, #voorbeeld foreignObject").length,
+    handlers: [...document.querySelectorAll("#voorbeeld *")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
+    texts: [...document.querySelectorAll("#voorbeeld svg text")].map((t) => t.textContent).join(" "),
+  }));
+  assert.equal(xss.pwned, undefined, "hostile pin text ran");
+  assert.equal(xss.scripts, 0, "hostile pin text became elements");
+  assert.equal(xss.handlers, 0, "hostile pin text became an event handler");
+  assert.ok(xss.texts.includes("<script>window.__pwned=1</script>"), "the hostile name is shown as text");
+  step("hostile pin text shown as text, nothing ran");
+
+  // 4. A3: the SVG's size follows the paper.
+  await page.selectOption("#formaat", "A3");
+  await page.waitForFunction(() => document.querySelector("#voorbeeld svg").getAttribute("viewBox").endsWith("841.89 1190.55"), null, { timeout: 10000 });
+  const a3 = await page.evaluate(() => globalThis.posterStats);
+  step(`A3 preview: viewBox 0 0 841.89 1190.55, composed in ${a3.composeMs} ms`);
+
+  // 5. "Print → Save as PDF": the print view at the @page size is one A3 sheet.
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/g)]
+    .map((m) => [Number(m[3]) - Number(m[1]), Number(m[4]) - Number(m[2])]);
+  assert.ok(boxes.length >= 1, "the PDF has a MediaBox");
+  const [w, h] = boxes[0];
+  assert.ok(Math.abs(w - A3[0]) <= 1 && Math.abs(h - A3[1]) <= 1, `first page ${w} × ${h} pt, A3 is ${A3[0].toFixed(2)} × ${A3[1].toFixed(2)}`);
+  assert.equal(boxes.length, 1, `one sheet, got ${boxes.length} pages`);
+  step(`print → PDF: 1 page of ${w} × ${h} pt (A3), ${Math.round(pdf.length / 1024)} KB`);
+
+  assert.deepEqual(errors, [], "no errors or dialogs on the page");
+} finally {
+  await browser.close();
+  if (stored.delete_token) {
+    await fetch(`${base}/api/pins/${pinID}`, { method: "DELETE", headers: { Authorization: `Bearer ${stored.delete_token}` } });
+  }
+}
