@@ -14,6 +14,8 @@ interface Buurtkaart {
   pins(collection: string, pending?: string[]): string | { error: string };
   /** The [lon, lat] of a spot in SVG user units. */
   lonLat(x: number, y: number): [number, number];
+  /** [x, y] in SVG user units of a lon/lat: the inverse of lonLat (shows a GPS position). */
+  xy(lon: number, lat: number): [number, number];
   /** null if the server would accept this pin JSON, else why not. */
   check(pin: string): BuurtkaartProblem | null;
   /**

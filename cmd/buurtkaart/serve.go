@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"mime"
 	"net"
 	"net/http"
 	"os"
@@ -74,6 +75,12 @@ func serve(args []string) error {
 // BUURTKAART_MAP does.
 func mapKey(path string) string {
 	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
+func init() {
+	// Go's table lacks the web app manifest; Chromium accepts text/plain,
+	// other browsers may not.
+	mime.AddExtensionType(".webmanifest", "application/manifest+json")
 }
 
 // routes puts the pins API and the oEmbed endpoint next to the built site,
