@@ -21,7 +21,7 @@ func (p *parser) feature(m *Map, i int, raw json.RawMessage) {
 	if !ok {
 		return
 	}
-	id := featureID(f.ID)
+	id := FeatureID(f.ID)
 	name := strings.TrimSpace(props.Name)
 	if id != "" {
 		if first, dup := p.ids[id]; dup {
@@ -87,8 +87,9 @@ func (p *parser) place(m *Map, i int, id, name string, props rawProps, at Point)
 	})
 }
 
-// featureID reads a feature id, which GeoJSON allows to be a string or number.
-func featureID(v any) string {
+// FeatureID reads a feature id, which GeoJSON allows to be a string or
+// number, as text ("" for anything else).
+func FeatureID(v any) string {
 	switch v := v.(type) {
 	case string:
 		return v

@@ -66,7 +66,7 @@ func (b *builder) geoFeature(where string, f gjFeature, r reading) {
 	if s := text(props, "layer"); s != "" {
 		r.layer = atlas.Layer(strings.ToLower(s))
 	}
-	id := featureID(f.ID)
+	id := atlas.FeatureID(f.ID)
 	point := f.Geometry.Type == "Point"
 	asPlace := func(id string) {
 		p := atlas.Place{ID: id, Name: r.name, Kind: r.kind, Note: r.note, At: centre(parts, polygons), Extra: r.extra,
@@ -191,16 +191,6 @@ func texts(props map[string]json.RawMessage, key string) []string {
 		return v
 	}
 	return nil
-}
-
-func featureID(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	return ""
 }
 
 // others is props without the keys given: what a place keeps as extra.

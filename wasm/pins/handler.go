@@ -105,14 +105,7 @@ func (h *handler) post(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, err)
 		return
 	}
-	if wait, err := h.store.limited(ctx, h.opts.Limits, device, h.opts.ClientAddr(r), now); err != nil {
-		h.fail(w, err)
-		return
-	} else if wait > 0 {
-		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
-		writeProblem(w, problem(http.StatusTooManyRequests, "too_many",
-			"Je hebt veel pins gezet! Wacht even en probeer het later nog eens; niets is verloren.",
-			"You have added many pins! Please wait a while and try again; nothing is lost."))
+	if h.overLimit(w, r, now, tooManyPins) {
 		return
 	}
 	token, err := h.store.deleteToken(ctx, p.ID, device, stamp)
@@ -161,12 +154,10 @@ func (h *handler) answerCreated(w http.ResponseWriter, p pin.Pin, token string) 
 
 func (h *handler) get(w http.ResponseWriter, r *http.Request) {
 	p, err := h.store.Get(r.Context(), r.PathValue("id"))
-	if errors.Is(err, ErrNotFound) || err == nil && p.Status != pin.Visible {
-		writeProblem(w, notFound)
-		return
+	if err == nil && p.Status != pin.Visible {
+		err = ErrNotFound // not public (yet): as if it were not there
 	}
-	if err != nil {
-		h.fail(w, err)
+	if h.answered(w, err) {
 		return
 	}
 	writeJSON(w, http.StatusOK, p.Public())
@@ -194,11 +185,7 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) {
 func (h *handler) delete(w http.ResponseWriter, r *http.Request) {
 	id, token := r.PathValue("id"), bearer(r)
 	p, err := h.store.Get(r.Context(), id)
-	if errors.Is(err, ErrNotFound) {
-		writeProblem(w, notFound)
-		return
-	} else if err != nil {
-		h.fail(w, err)
+	if h.answered(w, err) {
 		return
 	}
 	isModerator := h.isModerator(r)
@@ -217,26 +204,49 @@ func (h *handler) delete(w http.ResponseWriter, r *http.Request) {
 
 // report lets anyone flag a pin for a moderator; it stays up meanwhile.
 func (h *handler) report(w http.ResponseWriter, r *http.Request) {
-	now := h.opts.Now()
-	if wait, err := h.store.limited(r.Context(), h.opts.Limits, deviceToken(r), h.opts.ClientAddr(r), now); err != nil {
-		h.fail(w, err)
-		return
-	} else if wait > 0 {
-		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
-		writeProblem(w, problem(http.StatusTooManyRequests, "too_many",
-			"Even wachten, en probeer het later nog eens.", "Please wait a while and try again."))
-		return
-	}
-	err := h.store.Report(r.Context(), r.PathValue("id"))
-	if errors.Is(err, ErrNotFound) {
-		writeProblem(w, notFound)
-		return
-	} else if err != nil {
-		h.fail(w, err)
+	if h.overLimit(w, r, h.opts.Now(), tooMany) || h.answered(w, h.store.Report(r.Context(), r.PathValue("id"))) {
 		return
 	}
 	writeJSON(w, http.StatusAccepted, map[string]string{
 		"nl": "Dank je. Een moderator kijkt ernaar.", "en": "Thank you. A moderator will look at it."})
+}
+
+var (
+	tooManyPins = problem(http.StatusTooManyRequests, "too_many",
+		"Je hebt veel pins gezet! Wacht even en probeer het later nog eens; niets is verloren.",
+		"You have added many pins! Please wait a while and try again; nothing is lost.")
+	tooMany = problem(http.StatusTooManyRequests, "too_many",
+		"Even wachten, en probeer het later nog eens.", "Please wait a while and try again.")
+)
+
+// overLimit counts one write against the requester's hourly budget and, when
+// it is spent, answers with p and a Retry-After. It reports whether it answered.
+func (h *handler) overLimit(w http.ResponseWriter, r *http.Request, now time.Time, p *pin.Problem) bool {
+	wait, err := h.store.limited(r.Context(), h.opts.Limits, deviceToken(r), h.opts.ClientAddr(r), now)
+	if err != nil {
+		h.fail(w, err)
+		return true
+	}
+	if wait > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
+		writeProblem(w, p)
+		return true
+	}
+	return false
+}
+
+// answered answers a store error, if there is one: 404 for an unknown pin,
+// 503 for anything else. It reports whether it answered.
+func (h *handler) answered(w http.ResponseWriter, err error) bool {
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, ErrNotFound):
+		writeProblem(w, notFound)
+	default:
+		h.fail(w, err)
+	}
+	return true
 }
 
 var notFound = problem(http.StatusNotFound, "not_found", "Deze pin bestaat niet (meer).", "This pin does not exist (any more).")

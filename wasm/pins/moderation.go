@@ -2,7 +2,6 @@ package pins
 
 import (
 	"crypto/subtle"
-	"errors"
 	"net/http"
 	"time"
 
@@ -53,17 +52,11 @@ func (h *handler) queue(w http.ResponseWriter, r *http.Request) {
 func (h *handler) setStatus(st pin.Status) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		id := r.PathValue("id")
-		err := h.store.SetStatus(r.Context(), id, st, h.opts.Now().UTC().Format(time.RFC3339))
-		if errors.Is(err, ErrNotFound) {
-			writeProblem(w, notFound)
-			return
-		} else if err != nil {
-			h.fail(w, err)
+		if h.answered(w, h.store.SetStatus(r.Context(), id, st, h.opts.Now().UTC().Format(time.RFC3339))) {
 			return
 		}
 		p, err := h.store.Get(r.Context(), id)
-		if err != nil {
-			h.fail(w, err)
+		if h.answered(w, err) {
 			return
 		}
 		writeJSON(w, http.StatusOK, p)
