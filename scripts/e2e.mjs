@@ -139,6 +139,11 @@ try {
   assert.equal(overlaps, 0, "no overlapping labels on screen");
   step(`pan, zoom, filter, search and card work; ${onScreen.length} labels, 0 overlapping; URL ${hash}`);
 
+  // 7. Downloads: the map with the pins, as the public sees them.
+  const csv = await (await page.request.get(base + "/" + await page.locator('a[href="export.csv"]').getAttribute("href"))).text();
+  assert.ok(csv.includes("Haagse Markt") && csv.includes(note.split(" <")[0].slice(0, 20)), "CSV download holds the map's places and the stored pin");
+  step("downloads: CSV with places and pins");
+
   assert.deepEqual(errors, [], "no page errors");
   console.log(`  e2e ${base}: ok`);
 } finally {

@@ -28,7 +28,7 @@ func TestExportDownloads(t *testing.T) {
 	}
 	defer db.Close()
 	api := pins.NewHandler(pins.NewStore(db, "schilderswijk"), pins.Options{ModeratorToken: "mod-token-0123456789abcdef"})
-	srv := httptest.NewServer(exportHandler(api, dir))
+	srv := httptest.NewServer(routes(api, dir, nil))
 	defer srv.Close()
 	post := func(body string) {
 		req := httptest.NewRequest("POST", "/api/pins", strings.NewReader(body))

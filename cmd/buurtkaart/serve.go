@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/buurtkaart/buurtkaart/wasm/download"
 	"github.com/buurtkaart/buurtkaart/wasm/embed"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
@@ -89,8 +90,11 @@ func routes(api http.Handler, siteDir string, oembed *embed.Options) http.Handle
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)
 	mux.Handle("/poster.pdf", posterHandler(api, siteDir))
-	for _, f := range []string{"geojson", "csv", "gpx", "kml"} {
-		mux.Handle("/export."+f, exportHandler(api, siteDir))
+	exports := download.NewHandler(func(context.Context) ([]byte, error) {
+		return os.ReadFile(filepath.Join(siteDir, "map.geojson"))
+	}, api)
+	for f := range download.Formats {
+		mux.Handle("/export."+f, exports)
 	}
 	mux.Handle("/oembed", embed.NewHandler(oembed))
 	mux.Handle("/", noCache(siteFiles(siteDir)))

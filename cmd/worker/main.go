@@ -7,7 +7,10 @@
 package main
 
 import (
+	"context"
 	"database/sql"
+	"errors"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -15,8 +18,10 @@ import (
 	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
 	"github.com/syumai/workers/cloudflare/d1"
+	"github.com/syumai/workers/cloudflare/fetch"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/download"
 	"github.com/buurtkaart/buurtkaart/wasm/embed"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
@@ -35,19 +40,43 @@ func main() {
 	}
 	store := pins.NewStore(sql.OpenDB(c), cloudflare.Getenv("BUURTKAART_MAP"))
 	mux := http.NewServeMux()
-	mux.Handle("/api/", pins.NewHandler(store, pins.Options{
+	api := pins.NewHandler(store, pins.Options{
 		Rules:          pin.Rules{Bounds: bounds, Premoderate: cloudflare.Getenv("BUURTKAART_MODERATION") == "pre"},
 		ModeratorToken: cloudflare.Getenv("BUURTKAART_MODERATOR_TOKEN"), // a wrangler secret
 		// Cloudflare puts the client's address in this header; it is only
 		// ever used hashed, for rate limits.
 		ClientAddr: func(r *http.Request) string { return r.Header.Get("CF-Connecting-IP") },
-	}))
+	})
+	mux.Handle("/api/", api)
+	exports := download.NewHandler(assetMap, api)
+	for f := range download.Formats {
+		mux.Handle("/export."+f, exports)
+	}
 	// The map's title names the embed for screen readers; without the var
 	// the oEmbed answer says "buurtkaart".
 	mux.Handle("/oembed", embed.NewHandler(&embed.Options{Title: cloudflare.Getenv("BUURTKAART_TITLE")}))
 	// Static files get their headers from build/site/_headers; the Worker's
 	// own answers get the same ones here.
 	workers.Serve(embed.WithHeaders(mux))
+}
+
+// assetMap reads the map file from the static assets (the ASSETS binding in
+// wrangler.toml): the Worker serves the same map.geojson the page loads.
+func assetMap(ctx context.Context) ([]byte, error) {
+	client := fetch.NewClient(fetch.WithBinding(cloudflare.GetBinding("ASSETS")))
+	req, err := fetch.NewRequest(ctx, http.MethodGet, "https://assets.local/map.geojson", nil)
+	if err != nil {
+		return nil, err
+	}
+	res, err := client.Do(req, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, errors.New("worker: map.geojson: " + res.Status)
+	}
+	return io.ReadAll(res.Body)
 }
 
 // parseBBox reads "west,south,east,north"; empty means no bounds check.
