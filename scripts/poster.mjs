@@ -87,16 +87,19 @@ try {
   const a3 = await page.evaluate(() => globalThis.posterStats);
   step(`A3 preview: viewBox 0 0 841.89 1190.55, composed in ${a3.composeMs} ms`);
 
-  // 5. "Print → Save as PDF": the print view at the @page size is one A3 sheet.
+  // 5. "Print → Save as PDF": the print view is one A3 sheet per composed
+  // page (a map with many pins continues its index on a second sheet).
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/g)]
     .map((m) => [Number(m[3]) - Number(m[1]), Number(m[4]) - Number(m[2])]);
   assert.ok(boxes.length >= 1, "the PDF has a MediaBox");
   const [w, h] = boxes[0];
-  assert.ok(Math.abs(w - A3[0]) <= 1 && Math.abs(h - A3[1]) <= 1, `first page ${w} × ${h} pt, A3 is ${A3[0].toFixed(2)} × ${A3[1].toFixed(2)}`);
-  assert.equal(boxes.length, 1, `one sheet, got ${boxes.length} pages`);
-  step(`print → PDF: 1 page of ${w} × ${h} pt (A3), ${Math.round(pdf.length / 1024)} KB`);
+  for (const [bw, bh] of boxes) {
+    assert.ok(Math.abs(bw - A3[0]) <= 1 && Math.abs(bh - A3[1]) <= 1, `page ${bw} × ${bh} pt, A3 is ${A3[0].toFixed(2)} × ${A3[1].toFixed(2)}`);
+  }
+  assert.equal(boxes.length, a3.pages, `one PDF page per composed sheet: ${boxes.length} pages, ${a3.pages} sheets`);
+  step(`print → PDF: ${boxes.length} page(s) of ${w} × ${h} pt (A3), ${Math.round(pdf.length / 1024)} KB`);
 
   assert.deepEqual(errors, [], "no errors or dialogs on the page");
 } finally {
