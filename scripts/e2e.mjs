@@ -22,7 +22,7 @@ try {
   await bare.route("**/buurtkaart.wasm", (route) => route.abort());
   const t0 = Date.now();
   await bare.goto(base + "/", { waitUntil: "domcontentloaded" });
-  const marks = await bare.locator("#kaart use.mark").count();
+  const marks = Number(await bare.locator("#kaart .plekken").getAttribute("data-n"));
   const labels = await bare.locator("#kaart .labels text").count();
   assert.ok(marks >= 5, `pre-rendered map has ${marks} place marks`);
   assert.ok(labels >= 1, `pre-rendered map has ${labels} labels`);
@@ -59,7 +59,7 @@ try {
     for (let d = 0; d < 200; d += 7) for (const [dx, dy] of [[d, 0], [0, d], [-d, 0], [0, -d]]) {
       const x = r.left + r.width * fx + dx, y = r.top + r.height * fy + dy;
       const el = document.elementFromPoint(x, y);
-      if (el && el.closest("#kaart") && !el.closest("use")) return { x, y };
+      if (el && el.closest("#kaart") && !el.closest("use, .plekken")) return { x, y };
     }
     return null;
   }, [fx, fy]);
@@ -124,11 +124,26 @@ try {
   await page.mouse.up();
   await page.waitForFunction((b) => document.getElementById("kaart").getAttribute("viewBox") !== b, before);
   await page.locator('.legenda button[data-kind="talent"]').click();
-  assert.equal(await page.locator("#kaart use.mark.talent").first().isVisible(), false, "talent hidden by the legend filter");
+  assert.equal(await page.locator("#kaart .plekken path.mark.talent").first().isVisible(), false, "talent hidden by the legend filter");
+  // Tapping a place's mark opens its card (marks are plates; the core hit-tests).
+  await page.locator("#passend").click();
+  const target = await page.evaluate(() => {
+    const map = document.getElementById("kaart");
+    map.scrollIntoView({ block: "start" });
+    // The place nearest the top of the map that is shown (talent is hidden
+    // now), so nothing at the bottom of the screen can be in the way.
+    const places = [...document.querySelectorAll("#lijst button[data-id]")].map((b) => globalThis.buurtkaart.place(b.dataset.id));
+    const p = places.filter((q) => q.kind !== "talent").sort((a, b) => a.y - b.y)[0];
+    const pt = new DOMPoint(p.x, p.y).matrixTransform(map.getScreenCTM());
+    return { x: pt.x, y: pt.y, name: p.name };
+  });
+  await page.mouse.click(target.x, target.y);
+  await page.waitForFunction((n) => !document.getElementById("kaartje").hidden && document.querySelector("#kaartje .naam").textContent === n, target.name);
+  await page.locator("#kaartje-dicht").click();
   await page.locator("#zoek").fill("markt");
   await page.locator("#zoekresultaten button").first().click();
   assert.equal(await page.locator("#kaartje").isVisible(), true, "search opens the place card");
-  await page.waitForFunction(() => /verberg=talent/.test(location.hash) && /[#&]p=/.test(location.hash));
+  await page.waitForFunction(() => /verberg=talent/.test(location.hash) && /[#&]p=/.test(location.hash) && /z=/.test(location.hash));
   const hash = await page.evaluate(() => location.hash);
   const onScreen = await page.evaluate(() => [...document.querySelectorAll("#kaart .labels text")].map((t) => t.getBoundingClientRect()));
   let overlaps = 0;

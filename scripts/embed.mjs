@@ -79,7 +79,7 @@ try {
     assert.ok(await f.locator("#kaart").isVisible(), "drawn map visible in the frame");
     await waitReady(f);
     const shown = {};
-    for (const k of ["talent", "verband", "plek", "verhaal", "partner"]) shown[k] = await visible(f, `#kaart use.mark.${k}`);
+    for (const k of ["talent", "verband", "plek", "verhaal", "partner"]) shown[k] = await visible(f, `#kaart .plekken path.mark.${k}`);
     assert.ok(shown.talent > 0 && shown.plek > 0, `chosen kinds shown: ${JSON.stringify(shown)}`);
     assert.equal(shown.verband + shown.verhaal + shown.partner, 0, `other kinds hidden: ${JSON.stringify(shown)}`);
     const labels = await f.locator("#kaart .labels text").evaluateAll((ts) => ts.map((t) => [t.dataset.soort, t.getBoundingClientRect().width > 0]));
@@ -109,8 +109,8 @@ try {
     const h2 = await fits();
     assert.equal(h2.outer, h2.inner, `800 px wide: frame ${h2.outer} px for ${h2.inner} px of map`);
     step(`embed.js: frame height follows the map: ${h.outer} px at 480 px wide, ${h2.outer} px at 800 px`);
-    assert.equal(await visible(f, "#kaart use.mark.talent"), 0, "talent hidden by soorten=plek,verhaal");
-    assert.ok(await visible(f, "#kaart use.mark.verhaal") > 0, "verhaal shown");
+    assert.equal(await visible(f, "#kaart .plekken path.mark.talent"), 0, "talent hidden by soorten=plek,verhaal");
+    assert.ok(await visible(f, "#kaart .plekken path.mark.verhaal") > 0, "verhaal shown");
 
     const note = `via de buurtsite ${Date.now()}`;
     const box = await f.locator("#kaart").boundingBox();
@@ -148,8 +148,8 @@ try {
     const f = page.frameLocator("iframe");
     await f.locator("#status", { hasText: "tekening" }).waitFor({ timeout: 15000 });
     assert.ok(await f.locator("#kaart").isVisible(), "drawn map visible in the sandbox");
-    assert.equal(await visible(f, "#kaart use.mark.talent"), 0, "filter works without the wasm");
-    assert.ok(await visible(f, "#kaart use.mark.plek") > 0, "plek shown");
+    assert.equal(await visible(f, "#kaart .plekken path.mark.talent"), 0, "filter works without the wasm");
+    assert.ok(await visible(f, "#kaart .plekken path.mark.plek") > 0, "plek shown");
     await f.locator("#inzoomen").click();
     assert.match(await f.locator("#kaart").getAttribute("viewBox"), /^250 231\.5 500 463$/, "zoom works without the wasm");
     const blocked = errors.splice(before);

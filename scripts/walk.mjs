@@ -63,7 +63,7 @@ const freeSpot = (page, fx, fy) => page.evaluate(([fx, fy]) => {
   for (let d = 0; d < 120; d += 5) for (const [dx, dy] of [[d, 0], [0, d], [-d, 0], [0, -d]]) {
     const x = r.left + r.width * fx + dx, y = r.top + r.height * fy + dy;
     const el = document.elementFromPoint(x, y);
-    if (el && el.closest("#kaart") && !el.closest("use") && !el.closest("#hier .naald")) return { x, y };
+    if (el && el.closest("#kaart") && !el.closest("use, .plekken") && !el.closest("#hier .naald")) return { x, y };
   }
   return null;
 }, [fx, fy]);

@@ -44,6 +44,7 @@ func main() {
 		"check":   method(b.check),
 		"labels":  method(b.labelsAt),
 		"marks":   method(b.marksAt),
+		"hit":     method(b.hit),
 		"place":   method(b.place),
 		"search":  method(b.search),
 		"links":   method(b.links),
@@ -300,8 +301,8 @@ func (b *bridge) search(args []js.Value) any {
 	return out
 }
 
-// links(id) → the <g id="verbindingen"> element: lines from the place to the
-// places it links to (empty for no or an unknown id).
+// links(id, scale) → the <g id="verbindingen"> element: a ring round the
+// place and lines to the places it links to (empty for no or an unknown id).
 func (b *bridge) links(args []js.Value) any {
 	var from atlas.Place
 	var to []atlas.Place
@@ -313,7 +314,32 @@ func (b *bridge) links(args []js.Value) any {
 			}
 		}
 	}
+	scale := 1.0
+	if len(args) > 1 && args[1].Type() == js.TypeNumber {
+		scale = args[1].Float()
+	}
 	var sb strings.Builder
-	sketch.WriteGroup(&sb, sketch.Links(b.frame, from, to))
+	sketch.WriteGroup(&sb, sketch.Links(b.frame, from, to, scale))
 	return sb.String()
+}
+
+// hit(scale, hidden, x, y) → {id} for the place whose mark is under a tap
+// at (x, y) in drawing units, {klont: true} for a cluster, or null. Marks are
+// drawn as plates (one path per pictogram), so the page cannot tell them
+// apart itself.
+func (b *bridge) hit(args []js.Value) any {
+	if b.m == nil || len(args) < 4 {
+		return nil
+	}
+	scale, hidden, key, _ := b.view(args[:2])
+	c := b.clustering(scale, hidden, key)
+	at := sketch.XY{X: args[2].Float(), Y: args[3].Float()}
+	id, klont := sketch.Hit(b.frame, b.m.Places, c, at)
+	switch {
+	case id != "":
+		return map[string]any{"id": id}
+	case klont:
+		return map[string]any{"klont": true}
+	}
+	return nil
 }

@@ -43,16 +43,11 @@
   function filter() {
     for (const k of KINDS) vak.classList.toggle(`zonder-${k}`, !opts.kinds.has(k));
   }
-  // Labels carry no kind; a place's label is the text of its mark's title.
+  // Labels carry their place's kind as a class; data-soort repeats it for
+  // the filter rules in embed.css.
   function tagLabels() {
-    const kindOf = new Map();
-    for (const m of svg().querySelectorAll(".plekken use.mark")) {
-      const k = KINDS.find((x) => m.classList.contains(x));
-      const name = m.querySelector("title")?.textContent;
-      if (k && name && !kindOf.has(name)) kindOf.set(name, k);
-    }
     for (const t of svg().querySelectorAll(".labels text")) {
-      const k = kindOf.get(t.textContent);
+      const k = KINDS.find((x) => t.classList.contains(x));
       if (k) t.dataset.soort = k;
     }
   }

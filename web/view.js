@@ -32,7 +32,7 @@ export function startView({ core, onTapMap, say }) {
     if (typeof marks === "string") replaceGroup(".plekken", marks);
     const labels = core.labels(...args);
     if (typeof labels === "string") replaceGroup(".labels", labels);
-    if (selected) el.querySelector(`use.mark[data-id="${CSS.escape(selected)}"]`)?.classList.add("gekozen");
+    if (selected) replaceGroup("#verbindingen", core.links(selected, scale()));
     for (const k of ["talent", "verband", "plek", "verhaal", "partner"]) el.classList.toggle(`verberg-${k}`, hidden.has(k));
     document.getElementById("lijst")?.classList.toggle("gefilterd", hidden.size > 0);
     for (const k of ["talent", "verband", "plek", "verhaal", "partner"]) document.getElementById("lijst")?.classList.toggle(`verberg-${k}`, hidden.has(k));
@@ -131,11 +131,13 @@ export function startView({ core, onTapMap, say }) {
   // tap: a mark opens its card; elsewhere a single tap drops a pin and a
   // double tap zooms in (the single tap waits 250 ms to tell them apart).
   function tap(ev, target) {
-    const mark = target.closest("use.mark");
-    if (mark) return select(mark.dataset.id);
-    if (target.closest("use.klont")) return zoomTo(view.level + 2, toMap(ev.clientX, ev.clientY));
-    const now = Date.now();
+    // Marks are drawn as plates (one path per pictogram), so the core says
+    // which place, if any, a tap is on.
     const at = toMap(ev.clientX, ev.clientY);
+    const hit = core.hit(scale(), [...hidden], at.x, at.y);
+    if (hit?.id) return select(hit.id);
+    if (hit?.klont) return zoomTo(view.level + 2, at);
+    const now = Date.now();
     if (now - lastTap < 300) {
       clearTimeout(tapTimer);
       lastTap = 0;
@@ -193,12 +195,10 @@ export function startView({ core, onTapMap, say }) {
   function select(id, centre) {
     selected = id;
     const card = document.getElementById("kaartje");
-    replaceGroup("#verbindingen", core.links(id || ""));
-    for (const m of svg().querySelectorAll("use.gekozen")) m.classList.remove("gekozen");
+    replaceGroup("#verbindingen", core.links(id || "", scale()));
     if (!id) { card.hidden = true; writeURL(); return; }
     const p = core.place(id);
     if (!p) return;
-    svg().querySelector(`use.mark[data-id="${CSS.escape(id)}"]`)?.classList.add("gekozen");
     card.querySelector(".naam").textContent = p.name;
     card.querySelector(".soort").textContent = `${p.kindNL} · ${p.kindEN}`;
     card.querySelector(".notitie").textContent = p.note;

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
@@ -79,23 +80,79 @@ func (w Window) contains(p XY, margin float64) bool {
 	return w.all() || p.X >= w.X0-margin && p.X <= w.X1+margin && p.Y >= w.Y0-margin && p.Y <= w.Y1+margin
 }
 
-// Marks draws the singles and clusters of c that fall in w.
+// Marks draws the singles and clusters of c that fall in w. All copies of
+// one pictogram in one kind's colour become one Plate (see plate.go);
+// clusters get their counts as text. The group's N is the number of places
+// drawn, clustered ones included.
 func Marks(f Frame, ps []atlas.Place, c Clustering, w Window) Group {
 	g := Group{Class: "plekken"}
 	margin := 2 * markRadius * c.Scale
+	plates := map[string]*strings.Builder{} // icon + kind → path data
+	add := func(icon, class string, at XY, s float64) {
+		for pi, part := range iconParts[icon] {
+			key := icon + "|" + class + "|" + strconv.Itoa(pi)
+			b := plates[key]
+			if b == nil {
+				b = &strings.Builder{}
+				plates[key] = b
+			}
+			place(b, part.d, s, at.X, at.Y)
+		}
+	}
 	for _, i := range c.Singles {
 		p := ps[i]
 		if at := f.Project(p.At); w.contains(at, margin) {
-			g.Items = append(g.Items, Mark{Class: "mark", ID: p.ID, Kind: p.Kind, Icon: iconFor(p.Kind, p.Tags), At: at, Title: p.Name})
+			add(iconFor(p.Kind, p.Tags), string(p.Kind), at, c.Scale)
+			g.N++
 		}
 	}
+	var counts []Item
 	for _, k := range c.Groups {
 		if w.contains(k.At, margin) {
-			n := strconv.Itoa(k.N)
-			g.Items = append(g.Items,
-				Mark{Class: "klont", Icon: "klont", At: k.At, Title: n + " plekken — zoom in · " + n + " places — zoom in"},
-				Text{Class: "klont-n", At: XY{k.At.X, k.At.Y + 3.5*c.Scale}, Anchor: "middle", S: n})
+			add("klont", "klont", k.At, c.Scale)
+			counts = append(counts, Text{Class: "klont-n", At: XY{k.At.X, k.At.Y + 3.5*c.Scale}, Anchor: "middle", S: strconv.Itoa(k.N)})
+			g.N += k.N
 		}
 	}
+	for _, icon := range iconOrder {
+		for _, class := range []string{"talent", "verband", "plek", "verhaal", "partner", "klont"} {
+			for pi, part := range iconParts[icon] {
+				b := plates[icon+"|"+class+"|"+strconv.Itoa(pi)]
+				if b == nil {
+					continue
+				}
+				cl := "mark " + class
+				if part.line {
+					cl = "mark-lijn"
+				}
+				g.Items = append(g.Items, Plate{Class: cl, D: b.String()})
+			}
+		}
+	}
+	g.Items = append(g.Items, counts...)
 	return g
+}
+
+// Hit finds what a tap at (x, y) in drawing units touches at the zoom level
+// of c: the nearest single place whose mark is within reach (the mark's
+// radius plus a third, for fingers), or else whether it is on a cluster.
+func Hit(f Frame, ps []atlas.Place, c Clustering, at XY) (id string, klont bool) {
+	reach := markRadius * c.Scale * 1.33
+	best := reach * reach
+	for _, i := range c.Singles {
+		p := f.Project(ps[i].At)
+		if d := (p.X-at.X)*(p.X-at.X) + (p.Y-at.Y)*(p.Y-at.Y); d <= best {
+			best, id = d, ps[i].ID
+		}
+	}
+	if id != "" {
+		return id, false
+	}
+	r := 10.5 * c.Scale // the cluster pictogram's radius
+	for _, k := range c.Groups {
+		if (k.At.X-at.X)*(k.At.X-at.X)+(k.At.Y-at.Y)*(k.At.Y-at.Y) <= r*r {
+			return "", true
+		}
+	}
+	return "", false
 }

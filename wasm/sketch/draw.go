@@ -3,6 +3,7 @@ package sketch
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
@@ -214,10 +215,17 @@ func Pins(f Frame, ps []pin.Pin, pending map[string]bool) Group {
 }
 
 // Links draws the connections of one place — which club meets where, who
-// teaches where — as lines from it to each place it links to.
-func Links(f Frame, from atlas.Place, to []atlas.Place) Group {
+// teaches where — as lines from it to each place it links to, and a ring
+// round the place itself (at zoom scale), to show it is the one chosen.
+func Links(f Frame, from atlas.Place, to []atlas.Place, scale float64) Group {
 	g := Group{ID: "verbindingen", Class: "verbindingen"}
+	if from.ID == "" {
+		return g
+	}
 	a := f.Project(from.At)
+	var ring strings.Builder
+	place(&ring, circle(0, 0, markRadius+3), scale, a.X, a.Y)
+	g.Items = append(g.Items, Plate{Class: "gekozen", D: ring.String()})
 	for _, p := range to {
 		b := f.Project(p.At)
 		// A slight bow, as a hand draws a long line.

@@ -17,6 +17,7 @@ type Drawing struct {
 type Group struct {
 	ID    string // the element id, when the page needs to find it
 	Class string
+	N     int // written as data-n when not 0: e.g. how many places a marks group draws
 	Items []Item
 }
 

@@ -11,29 +11,68 @@ import (
 // pillared building — so they still differ on a black-and-white print; the
 // fill colour (from CSS, by kind class) is a second cue, never the only one.
 // Common places get their own sign inside a round badge in their kind's colour.
-var icons = `<defs>` +
-	`<path id="k-talent" d="M0-6.3L1.7-2.1 6.1-1.8 2.7 1.1 3.8 5.7 0 3.1-3.7 5.8-2.6 1.2-6.2-1.7-1.8-2.2Z"/>` +
-	`<g id="k-verband"><circle cx="-3.1" cy="2.1" r="2.5"/><circle cx="3.2" cy="2" r="2.4"/><circle cx="0" cy="-3.1" r="2.6"/></g>` +
-	`<path id="k-plek" d="M-5.1 5.3L-5.3-0.9 0.1-5.9 5.2-1.1 5.1 5.2Z"/>` +
-	`<path id="k-verhaal" d="M-5.8-4.4Q-6-5.3-5-5.4L5-5.5Q6-5.4 5.9-4.4L5.7 1.8Q5.6 2.9 4.6 2.8L-0.4 2.9-3.9 6.1-3 2.9-4.9 3Q-5.9 2.8-5.8 1.9Z"/>` +
-	`<g id="k-partner"><path d="M-6.3-1.3L0-6.1 6.2-1.4Z"/><path d="M-5.4-1.3H5.4V4.9H-5.4Z"/><path class="lijn" d="M-2.7-1V4.6M0-1V4.6M2.7-1V4.6"/></g>` +
-	badge("bankje", `M-5.2 0.4H5.3M-4.9-2.6H4.8M-3.9 0.4V4M4 0.4V4`) +
-	badge("markt", `M-4.6-1.4L-3.7-4.6H3.8L4.6-1.4M-4.6-1.4Q-3.7 0.2-2.8-1.4Q-1.9 0.2-0.9-1.4Q0 0.2 0.9-1.4Q1.9 0.2 2.8-1.4Q3.7 0.2 4.6-1.4M-3.9-0.4V4.4M3.9-0.4V4.4`) +
-	badge("moestuin", `M0 4.6V-0.8M0 0Q-4.3-0.4-3.9-4Q-0.4-3.6 0 0M0-0.9Q3.9-1.3 3.5-4.8Q0-4.4 0-0.9`) +
-	badge("speeltuin", `M-4.6 4.5L-2.6-4.3H2.7L4.6 4.5M-1.3-4.3V1.8M1.4-4.3V1.8M-2 1.9H2.1`) +
-	badge("moskee", `M-4.4 4.3V0.6Q-4.3-3.4-0.9-3.9Q2.5-3.4 2.6 0.6V4.3ZM4.4 4.3V-3.6M4.4-3.6L4.4-5`) +
-	badge("kerk", `M-3.1 4.5V-0.4L0-3.2 3.1-0.4V4.5ZM0-3.2V-5.9M-1.1-4.9H1.1`) +
-	badge("winkel", `M-3.9-1.2H3.9L3.5 4.4H-3.5ZM-1.7-1.2Q-1.8-4.4 0-4.4Q1.8-4.4 1.7-1.2`) +
-	`<g id="klont"><path d="M0-10.2Q7.4-10.4 10-3.1Q10.8 6 2.9 9.9Q-6.1 11.2-9.8 3.9Q-11-5.3-3.4-9.5Z"/>` +
-	`<path class="lijn" d="M-6.8-5.2Q-1.2-9.6 5.1-6.6"/></g>` +
-	badge("bieb", `M0-3Q-2.6-4.5-5-3.3V3.6Q-2.6 2.4 0 3.6Q2.6 2.4 5 3.6V-3.3Q2.6-4.5 0-3ZM0-3V3.6`) +
-	`</defs>`
+//
+// An icon is a list of parts: filled outlines and ink-only lines ("lijn").
+// Path data uses only absolute M, L, H, V, Q, A and Z, so plate.go can place
+// copies of it by rewriting numbers.
+type iconPart struct {
+	d    string
+	line bool // ink only, no fill
+}
+
+const badgeRing = `M0-6.6Q4.6-6.7 6.5-1.9Q6.9 3.8 1.7 6.4Q-3.9 7.3-6.3 2.6Q-7.1-3.4-2.3-6.1Z`
+
+var iconParts = map[string][]iconPart{
+	"k-talent":    {{d: `M0-6.3L1.7-2.1 6.1-1.8 2.7 1.1 3.8 5.7 0 3.1-3.7 5.8-2.6 1.2-6.2-1.7-1.8-2.2Z`}},
+	"k-verband":   {{d: circle(-3.1, 2.1, 2.5) + circle(3.2, 2, 2.4) + circle(0, -3.1, 2.6)}},
+	"k-plek":      {{d: `M-5.1 5.3L-5.3-0.9 0.1-5.9 5.2-1.1 5.1 5.2Z`}},
+	"k-verhaal":   {{d: `M-5.8-4.4Q-6-5.3-5-5.4L5-5.5Q6-5.4 5.9-4.4L5.7 1.8Q5.6 2.9 4.6 2.8L-0.4 2.9-3.9 6.1-3 2.9-4.9 3Q-5.9 2.8-5.8 1.9Z`}},
+	"k-partner":   {{d: `M-6.3-1.3L0-6.1 6.2-1.4ZM-5.4-1.3H5.4V4.9H-5.4Z`}, {d: `M-2.7-1V4.6M0-1V4.6M2.7-1V4.6`, line: true}},
+	"klont":       {{d: `M0-10.2Q7.4-10.4 10-3.1Q10.8 6 2.9 9.9Q-6.1 11.2-9.8 3.9Q-11-5.3-3.4-9.5Z`}, {d: `M-6.8-5.2Q-1.2-9.6 5.1-6.6`, line: true}},
+	"i-bankje":    badge(`M-5.2 0.4H5.3M-4.9-2.6H4.8M-3.9 0.4V4M4 0.4V4`),
+	"i-markt":     badge(`M-4.6-1.4L-3.7-4.6H3.8L4.6-1.4M-4.6-1.4Q-3.7 0.2-2.8-1.4Q-1.9 0.2-0.9-1.4Q0 0.2 0.9-1.4Q1.9 0.2 2.8-1.4Q3.7 0.2 4.6-1.4M-3.9-0.4V4.4M3.9-0.4V4.4`),
+	"i-moestuin":  badge(`M0 4.6V-0.8M0 0Q-4.3-0.4-3.9-4Q-0.4-3.6 0 0M0-0.9Q3.9-1.3 3.5-4.8Q0-4.4 0-0.9`),
+	"i-speeltuin": badge(`M-4.6 4.5L-2.6-4.3H2.7L4.6 4.5M-1.3-4.3V1.8M1.4-4.3V1.8M-2 1.9H2.1`),
+	"i-moskee":    badge(`M-4.4 4.3V0.6Q-4.3-3.4-0.9-3.9Q2.5-3.4 2.6 0.6V4.3ZM4.4 4.3V-3.6M4.4-3.6L4.4-5`),
+	"i-kerk":      badge(`M-3.1 4.5V-0.4L0-3.2 3.1-0.4V4.5ZM0-3.2V-5.9M-1.1-4.9H1.1`),
+	"i-winkel":    badge(`M-3.9-1.2H3.9L3.5 4.4H-3.5ZM-1.7-1.2Q-1.8-4.4 0-4.4Q1.8-4.4 1.7-1.2`),
+	"i-bieb":      badge(`M0-3Q-2.6-4.5-5-3.3V3.6Q-2.6 2.4 0 3.6Q2.6 2.4 5 3.6V-3.3Q2.6-4.5 0-3ZM0-3V3.6`),
+}
+
+// iconOrder fixes the order icons are written in, so output is stable.
+var iconOrder = []string{"k-talent", "k-verband", "k-plek", "k-verhaal", "k-partner",
+	"i-bankje", "i-markt", "i-moestuin", "i-speeltuin", "i-moskee", "i-kerk", "i-winkel", "i-bieb", "klont"}
 
 // badge is a round sign: the kind colour in the circle, the sign in ink.
-func badge(name, d string) string {
-	return `<g id="i-` + name + `"><path d="M0-6.6Q4.6-6.7 6.5-1.9Q6.9 3.8 1.7 6.4Q-3.9 7.3-6.3 2.6Q-7.1-3.4-2.3-6.1Z"/>` +
-		`<path class="lijn" d="` + d + `"/></g>`
+func badge(sign string) []iconPart {
+	return []iconPart{{d: badgeRing}, {d: sign, line: true}}
 }
+
+// circle is a circle as path data: two arcs.
+func circle(cx, cy, r float64) string {
+	return "M" + num(cx-r) + " " + num(cy) + "A" + num(r) + " " + num(r) + " 0 1 0 " + num(cx+r) + " " + num(cy) +
+		"A" + num(r) + " " + num(r) + " 0 1 0 " + num(cx-r) + " " + num(cy) + "Z"
+}
+
+// icons are the symbols as SVG defs, for the few things still drawn with
+// <use>: the legend, the pin form's buttons and residents' pins.
+var icons = func() string {
+	var b strings.Builder
+	b.WriteString("<defs>")
+	for _, id := range iconOrder {
+		b.WriteString(`<g id="` + id + `">`)
+		for _, p := range iconParts[id] {
+			if p.line {
+				b.WriteString(`<path class="lijn" d="` + p.d + `"/>`)
+			} else {
+				b.WriteString(`<path d="` + p.d + `"/>`)
+			}
+		}
+		b.WriteString("</g>")
+	}
+	b.WriteString("</defs>")
+	return b.String()
+}()
 
 // iconTags are the tags that have a sign of their own, in priority order,
 // with the kinds that may use them (a talent tagged "markt" is a person,

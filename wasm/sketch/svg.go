@@ -34,6 +34,9 @@ func writeGroup(b *bufio.Writer, g Group) {
 	b.WriteString("<g")
 	attr(b, "id", g.ID)
 	attr(b, "class", g.Class)
+	if g.N != 0 {
+		attr(b, "data-n", strconv.Itoa(g.N))
+	}
 	b.WriteString(">")
 	for _, it := range g.Items {
 		switch it := it.(type) {
@@ -48,6 +51,10 @@ func writeGroup(b *bufio.Writer, g Group) {
 				d += pathData(st, false, false)
 			}
 			b.WriteString(` d="` + d + `"/>`)
+		case Plate:
+			b.WriteString(`<path`)
+			attr(b, "class", it.Class)
+			b.WriteString(` d="` + it.D + `"/>`)
 		case Text:
 			b.WriteString(`<text x="` + num(it.At.X) + `" y="` + num(it.At.Y) + `"`)
 			attr(b, "class", it.Class)
