@@ -54,9 +54,23 @@ try {
   });
   page.on("dialog", (d) => { errors.push(`script dialog: ${d.message()}`); d.dismiss(); });
 
-  // 2. The preview: every place of the map in the poster's index.
-  await page.goto(base + "/poster.html");
-  await page.waitForSelector("body[data-poster=ready]", { timeout: 30000 });
+  // Requests still open, named when the page does not get ready in time:
+  // a stalled response from the server is then told apart from a page fault.
+  const open = new Map();
+  page.on("request", (r) => open.set(r, Date.now()));
+  page.on("requestfinished", (r) => open.delete(r));
+  page.on("requestfailed", (r) => open.delete(r));
+  const pending = () => [...open].map(([r, t]) => `${r.method()} ${new URL(r.url()).pathname} (${Date.now() - t} ms)`).join(", ") || "none";
+
+  // 2. The preview: every place of the map in the poster's index. The page
+  // is ready when the core composed the poster, not when every preload
+  // finished; that is what is waited for.
+  try {
+    await page.goto(base + "/poster.html", { waitUntil: "domcontentloaded", timeout: 60000 });
+    await page.waitForSelector("body[data-poster=ready]", { timeout: 60000 });
+  } catch (e) {
+    throw new Error(`poster page not ready: ${e.message.split("\n")[0]}; requests still open: ${pending()}; page errors: ${errors.join(" | ") || "none"}`);
+  }
   const first = await page.evaluate(() => ({
     viewBox: document.querySelector("#voorbeeld svg").getAttribute("viewBox"),
     texts: [...document.querySelectorAll("#voorbeeld svg text")].map((t) => t.textContent).join(" "),

@@ -24,7 +24,18 @@ interface Buurtkaart {
    * kinds in `hidden` are neither labelled nor in the way. Cached per scale and
    * filter. Sets globalThis.buurtkaartStats = {labelMs, labels, places}.
    */
-  labels(scale: number, hidden?: string[]): string | { error: string };
+  labels(scale: number, hidden?: string[], x0?: number, y0?: number, x1?: number, y1?: number): string | { error: string };
+  /**
+   * The <g class="plekken"> element: the places and clusters on screen
+   * (x0, y0, x1, y1 in drawing units) at a zoom level, drawn as plates: every
+   * copy of one pictogram in one path, data-n the number of places drawn.
+   */
+  marks(scale: number, hidden?: string[], x0?: number, y0?: number, x1?: number, y1?: number): string | { error: string };
+  /**
+   * What a tap at (x, y) in drawing units hits at this zoom level and filter:
+   * a place ({id}), a cluster ({klont: true}, zoom in), or nothing (null).
+   */
+  hit(scale: number, hidden: string[], x: number, y: number): { id: string } | { klont: true } | null;
   /** A place's card data, or null for an unknown id. x, y in drawing units. */
   place(id: string): {
     id: string; name: string; kind: string; kindNL: string; kindEN: string; note: string;
@@ -32,8 +43,11 @@ interface Buurtkaart {
   } | null;
   /** Ids of places matching every word (name matches first), at most 20. */
   search(query: string): string[];
-  /** The <g id="verbindingen"> element: dotted lines from a place to the places it links to. */
-  links(id: string): string;
+  /**
+   * The <g id="verbindingen"> element for the chosen place: a ring round it
+   * and dotted lines to the places it links to, drawn for the zoom level.
+   */
+  links(id: string, scale?: number): string;
   /**
    * The loaded map as a printable poster (wasm/poster: the same composition as
    * `buurtkaart poster` and /poster.pdf). `options` is JSON of BuurtkaartPosterOptions.
