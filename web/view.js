@@ -10,6 +10,10 @@ const MAX_LEVEL = 14; // 1.25^14 ≈ 23× — a single bench fills the screen
 export function startView({ core, onTapMap, say }) {
   const vak = document.getElementById("kaartvak");
   const svg = () => document.getElementById("kaart");
+  // The layer the drawing sits in: a gesture moves this HTML box, never the
+  // <svg> itself (a transform on the svg root makes Chromium lay out every
+  // text in the drawing again, on every move).
+  const layer = () => document.getElementById("kaartlaag") || svg();
   const [, , W, H] = svg().getAttribute("viewBox").split(" ").map(Number);
   let view = { level: 0, cx: W / 2, cy: H / 2 };
   let hidden = new Set();
@@ -26,7 +30,8 @@ export function startView({ core, onTapMap, say }) {
     const b = box(), el = svg();
     el.setAttribute("viewBox", `${b.x} ${b.y} ${b.w} ${b.h}`);
     el.style.setProperty("--s", scale());
-    el.style.transform = "";
+    layer().style.transform = "";
+    vak.classList.remove("schuift");
     const args = [scale(), [...hidden], b.x, b.y, b.x + b.w, b.y + b.h];
     const marks = core.marks(...args);
     if (typeof marks === "string") replaceGroup(".plekken", marks);
@@ -77,7 +82,7 @@ export function startView({ core, onTapMap, say }) {
   let gesture = null;
   let lastTap = 0;
   let tapTimer = 0;
-  const el = () => svg();
+  const el = () => layer();
 
   vak.addEventListener("pointerdown", (ev) => {
     if (!ev.target.closest("#kaart")) return;
@@ -92,6 +97,7 @@ export function startView({ core, onTapMap, say }) {
     const { dx, dy, k, ox, oy } = gestureNow();
     if (Math.hypot(dx, dy) > 4 || k !== 1) gesture.moved = true;
     if (gesture.moved) {
+      vak.classList.add("schuift");
       el().style.transformOrigin = `${ox - gesture.rect.left}px ${oy - gesture.rect.top}px`;
       el().style.transform = `translate(${dx}px, ${dy}px) scale(${k})`;
     }

@@ -82,7 +82,7 @@ func (w Window) contains(p XY, margin float64) bool {
 
 // Marks draws the singles and clusters of c that fall in w. All copies of
 // one pictogram in one kind's colour become one Plate (see plate.go);
-// clusters get their counts as text. The group's N is the number of places
+// clusters get their counts in handwritten figures, one plate for all. The group's N is the number of places
 // drawn, clustered ones included.
 func Marks(f Frame, ps []atlas.Place, c Clustering, w Window) Group {
 	g := Group{Class: "plekken"}
@@ -106,11 +106,11 @@ func Marks(f Frame, ps []atlas.Place, c Clustering, w Window) Group {
 			g.N++
 		}
 	}
-	var counts []Item
+	var counts strings.Builder
 	for _, k := range c.Groups {
 		if w.contains(k.At, margin) {
 			add("klont", "klont", k.At, c.Scale)
-			counts = append(counts, Text{Class: "klont-n", At: XY{k.At.X, k.At.Y + 3.5*c.Scale}, Anchor: "middle", S: strconv.Itoa(k.N)})
+			writeNumber(&counts, strconv.Itoa(k.N), c.Scale, k.At.X, k.At.Y)
 			g.N += k.N
 		}
 	}
@@ -129,7 +129,9 @@ func Marks(f Frame, ps []atlas.Place, c Clustering, w Window) Group {
 			}
 		}
 	}
-	g.Items = append(g.Items, counts...)
+	if counts.Len() > 0 {
+		g.Items = append(g.Items, Plate{Class: "klont-n", D: counts.String()})
+	}
 	return g
 }
 

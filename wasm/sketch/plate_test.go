@@ -1,6 +1,8 @@
 package sketch
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -34,6 +36,40 @@ func TestIconsArePlaceable(t *testing.T) {
 					t.Errorf("%s: command %q is not placeable", id, c)
 				}
 			}
+		}
+	}
+}
+
+// Cluster counts are figures drawn as strokes: one subpath start per
+// figure, centred on the cluster, and inside its circle (20 units across)
+// however many figures the count has.
+func TestNumbers(t *testing.T) {
+	for _, n := range []string{"7", "42", "574", "1203", "10000"} {
+		var b strings.Builder
+		writeNumber(&b, n, 1, 100, 50)
+		d := b.String()
+		if got := strings.Count(d, "M"); got != len(n) {
+			t.Errorf("%s: %d figures drawn, want %d", n, got, len(n))
+		}
+		// Figures use only M, L, Q and Z, so the numbers alternate x and y.
+		nums := strings.FieldsFunc(strings.NewReplacer("-", " -").Replace(d), func(r rune) bool { return strings.ContainsRune("MLQZ ", r) })
+		x0, x1, y0, y1 := 1e9, -1e9, 1e9, -1e9
+		for i, s := range nums {
+			var v float64
+			if _, err := fmt.Sscan(s, &v); err != nil {
+				t.Fatalf("%s: %q in %q: %v", n, s, d, err)
+			}
+			if i%2 == 0 {
+				x0, x1 = min(x0, v), max(x1, v)
+			} else {
+				y0, y1 = min(y0, v), max(y1, v)
+			}
+		}
+		if cx := (x0 + x1) / 2; math.Abs(cx-100) > 0.6 {
+			t.Errorf("%s: centred on x %.1f, want 100", n, cx)
+		}
+		if x1-x0 > 20 || y0 < 50-4.5 || y1 > 50+4.5 {
+			t.Errorf("%s: figures span x %.1f…%.1f, y %.1f…%.1f: outside the cluster's circle", n, x0, x1, y0, y1)
 		}
 	}
 }
