@@ -247,13 +247,21 @@ if ("serviceWorker" in navigator) {
 
 // startCore loads the wasm after first paint and lets it take over the
 // pre-rendered SVG: same bytes, now drawn by the browser's own copy of the core.
+// The wasm is deliberately not preloaded from <head>: receiving its ~4 MB
+// during the first render delayed the first paint of a 1,000-place map
+// from ~190 to ~290 ms (bench-map); the page shows the drawn map without it.
 async function startCore() {
+  // After the frame that shows the drawn map: compiling ~4 MB of wasm on a
+  // two-core phone would otherwise share the CPU with that first paint.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const ready = new Promise((resolve) => { globalThis.buurtkaartReady = resolve; });
   const go = new Go();
+  const mapText = fetch(vak.dataset.map).then((r) => r.text());
+  mapText.catch(() => {}); // a failure is reported where it is awaited
   const { instance } = await WebAssembly.instantiateStreaming(fetch("buurtkaart.wasm"), go.importObject);
   go.run(instance);
   await ready;
-  const map = await (await fetch(vak.dataset.map)).text();
+  const map = await mapText;
   const loaded = globalThis.buurtkaart.load(map);
   if (loaded.error) throw new Error(loaded.error);
   for (const d of loaded.diagnostics) console.warn("buurtkaart:", d);
