@@ -123,6 +123,23 @@ try {
   await page.mouse.move(mid.x - 120, mid.y - 60, { steps: 8 });
   await page.mouse.up();
   await page.waitForFunction((b) => document.getElementById("kaart").getAttribute("viewBox") !== b, before);
+  // A drag that starts on a name pans the map too (names take no pointer).
+  const onLabel = await page.evaluate(() => {
+    const v = document.getElementById("kaartvak").getBoundingClientRect();
+    for (const t of document.querySelectorAll("#kaart .labels text")) {
+      const r = t.getBoundingClientRect();
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      if (x > v.left + 150 && x < v.right - 150 && y > v.top + 20 && y < v.bottom - 20 && document.elementFromPoint(x, y) === t) return { x, y, viewBox: document.getElementById("kaart").getAttribute("viewBox") };
+    }
+    return null;
+  });
+  assert.ok(onLabel, "a label to start a drag on");
+  await page.mouse.move(onLabel.x, onLabel.y);
+  await page.mouse.down();
+  await page.mouse.move(onLabel.x - 100, onLabel.y + 10, { steps: 6 });
+  await page.mouse.up();
+  await page.waitForFunction((b) => document.getElementById("kaart").getAttribute("viewBox") !== b, onLabel.viewBox);
+  assert.equal(await page.evaluate(() => document.getElementById("kaartlaag").style.transform), "", "the gesture's transform is gone after the redraw");
   await page.locator('.legenda button[data-kind="talent"]').click();
   assert.equal(await page.locator("#kaart .plekken path.mark.talent").first().isVisible(), false, "talent hidden by the legend filter");
   // Tapping a place's mark opens its card (marks are plates; the core hit-tests).
