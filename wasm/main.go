@@ -208,7 +208,7 @@ func (b *bridge) labelsAt(args []js.Value) any {
 		return svg
 	}
 	start := time.Now()
-	g := sketch.Labels(b.frame, b.m.Places, &sketch.LabelOptions{Scale: scale, Hidden: hidden, Only: c.Singles, Window: w})
+	g := sketch.Labels(b.frame, b.m.Places, &sketch.LabelOptions{Scale: scale, Hidden: hidden, Only: c.Singles, Window: w, Notes: scale <= sketch.NotesFrom, Clusters: c.Groups})
 	var sb strings.Builder
 	sketch.WriteGroup(&sb, g)
 	stats := js.Global().Get("Object").New()

@@ -19,9 +19,15 @@ export function startView({ core, onTapMap, say }) {
   let hidden = new Set();
   let selected = null;
 
-  const scale = () => Math.pow(STEP, -view.level);
+  const zoom = () => Math.pow(STEP, -view.level);
+  // scale is what the core draws for: drawing units per screen unit, where
+  // 1 is the whole map 1,000 px wide. On a narrower screen (a phone: ~400 px)
+  // marks and names keep the size they have on a 1,040 px map, so a name
+  // stays ~13 px tall instead of shrinking with the drawing to 5 px; the core
+  // then fits fewer of them, as a map drawn for a phone should.
+  const scale = () => zoom() * Math.max(1, (W * 1.04) / (svg().clientWidth || W));
   function box() {
-    const w = W * scale(), h = H * scale();
+    const w = W * zoom(), h = H * zoom();
     return { x: view.cx - w / 2, y: view.cy - h / 2, w, h };
   }
 
@@ -259,6 +265,11 @@ export function startView({ core, onTapMap, say }) {
     clampCentre();
     draw();
   }
+
+  // A turned phone or a resized window changes the screen's scale: redraw
+  // once it settles.
+  let resizeTimer = 0;
+  addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(draw, 150); });
 
   readURL();
   draw();

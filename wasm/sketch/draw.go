@@ -117,7 +117,7 @@ func hatching(l atlas.Layer) (angle, gap float64) {
 
 func places(f Frame, ps []atlas.Place, fontSize float64) (marks, labels Group) {
 	c := Cluster(f, ps, 1, nil)
-	return Marks(f, ps, c, Window{}), Labels(f, ps, &LabelOptions{FontSize: fontSize, Only: c.Singles})
+	return Marks(f, ps, c, Window{}), Labels(f, ps, &LabelOptions{FontSize: fontSize, Only: c.Singles, Clusters: c.Groups})
 }
 
 // LabelOptions tune Labels; nil means defaults.
@@ -127,7 +127,26 @@ type LabelOptions struct {
 	Hidden   map[kind.Kind]bool // kinds filtered out: not labelled, not in the way
 	Only     []int              // if not nil, label only these places (the singles of a Clustering)
 	Window   Window             // label only places in this part of the drawing; zero: all
+	Notes    bool               // write a place's note under its name (see NotesFrom)
+	Clusters []Klont            // drawn clusters: names keep clear of their circles
 }
+
+// klontRadius is the radius of a cluster's circle at scale 1 (icons.go).
+const klontRadius = 10.8
+
+// NotesFrom is the zoom, in drawing units per screen unit, from which the
+// screen map writes places' notes under their names as handwritten
+// snippets: 0.45 is from the fourth zoom level (1.25⁴ ≈ 2.4×) on, where a
+// street's worth of places fills the screen and there is room to read.
+const NotesFrom = 0.45
+
+// Notes are cut to two lines of at most noteLine characters, in a hand
+// noteSize of the name's.
+const (
+	noteLine  = 28
+	noteLines = 2
+	noteSize  = 0.85
+)
 
 // Labels lays out the names of places for one zoom level: text and marks
 // shrink with Scale (in drawing units) so they keep their size on screen,
@@ -159,13 +178,30 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 			take(p)
 		}
 	}
-	size := o.FontSize * o.Scale
+	size, small := o.FontSize*o.Scale, o.FontSize*o.Scale*noteSize
 	anchors := make([]label.Anchor, len(shown))
+	notes := make([][]string, len(shown))
 	for i, p := range shown {
 		at := f.Project(p.At)
-		anchors[i] = label.Anchor{X: at.X, Y: at.Y, R: markRadius * o.Scale, W: textWidth(p.Name, size), H: size * lineHeight}
+		a := label.Anchor{X: at.X, Y: at.Y, R: markRadius * o.Scale, W: textWidth(p.Name, size), H: size * lineHeight}
+		if o.Notes {
+			notes[i] = snippet(p.Note)
+			for _, l := range notes[i] {
+				a.W = max(a.W, textWidth(l, small))
+				a.H += small * lineHeight
+			}
+		}
+		anchors[i] = a
 	}
-	for i, pl := range label.Place(anchors, nil) {
+	// Outside the paper nothing can be read: names stay on the drawing.
+	const far = 1e6
+	obstacles := []label.Box{{X0: -far, Y0: -far, X1: 0, Y1: far}, {X0: f.Width, Y0: -far, X1: far, Y1: far},
+		{X0: -far, Y0: -far, X1: far, Y1: 0}, {X0: -far, Y0: f.Height, X1: far, Y1: far}}
+	for _, k := range o.Clusters {
+		r := klontRadius * o.Scale
+		obstacles = append(obstacles, label.Box{X0: k.At.X - r, Y0: k.At.Y - r, X1: k.At.X + r, Y1: k.At.Y + r})
+	}
+	for i, pl := range label.Place(anchors, obstacles) {
 		if !pl.Placed {
 			continue
 		}
@@ -173,9 +209,57 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 			l := pl.Leader
 			g.Items = append(g.Items, Path{Class: "leider", Pts: []XY{{l[0], l[1]}, {l[2], l[3]}}})
 		}
-		g.Items = append(g.Items, Text{Class: string(shown[i].Kind), At: XY{pl.X, pl.Y}, Anchor: anchorName(pl.Align), S: shown[i].Name})
+		kind, anchor := string(shown[i].Kind), anchorName(pl.Align)
+		if len(notes[i]) == 0 {
+			g.Items = append(g.Items, Text{Class: kind, At: XY{pl.X, pl.Y}, Anchor: anchor, S: shown[i].Name})
+			continue
+		}
+		// The name on the box's first line, the note's lines under it; each
+		// baseline sits a quarter of its line above the line's bottom.
+		t := Text{Class: kind, At: XY{pl.X, pl.Box.Y0 + size*lineHeight*0.75}, Anchor: anchor, S: shown[i].Name}
+		dy := (size*0.25 + small*0.75) * lineHeight
+		for _, l := range notes[i] {
+			t.Lines = append(t.Lines, Line{Class: "notitie", DY: dy, S: l})
+			dy = small * lineHeight
+		}
+		g.Items = append(g.Items, t)
 	}
 	return g
+}
+
+// snippet cuts a note into at most noteLines lines of at most noteLine
+// characters, breaking between words, with "…" when something is left out.
+func snippet(note string) []string {
+	words := strings.Fields(note)
+	var lines []string
+	line := ""
+	for _, w := range words {
+		if utf8.RuneCountInString(w) > noteLine { // one very long word: cut it
+			w = string([]rune(w)[:noteLine-1]) + "…"
+		}
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= noteLine:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+		if len(lines) == noteLines {
+			// Out of room: end the last line with "…", within its length.
+			last := []rune(lines[noteLines-1])
+			if len(last) >= noteLine {
+				last = last[:noteLine-1]
+			}
+			lines[noteLines-1] = strings.TrimRight(string(last), " ,.;:") + "…"
+			return lines
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // lineHeight is the height of a label's box per unit of font size: the
@@ -184,10 +268,15 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 // 148), so labels clear each other as drawn, not just by their cap height.
 const lineHeight = 1.42
 
-// textWidth estimates a label's width: 0.55 em per character is the mean
-// advance of common sans and handwriting faces for Dutch text.
+// textWidth is a label's width: the sum of its characters' advances in
+// the handwriting face (advance_rune.go), plus 5 % for kerning pairs that
+// widen and for rounding in the browser's text layout.
 func textWidth(s string, size float64) float64 {
-	return float64(utf8.RuneCountInString(s)) * size * 0.55
+	w := 0.0
+	for _, r := range s {
+		w += Advance(r)
+	}
+	return w * size * 1.05
 }
 
 func anchorName(a label.Align) string {

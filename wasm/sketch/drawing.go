@@ -40,6 +40,14 @@ type Text struct {
 	At     XY
 	Anchor string // "start", "middle" or "end"
 	S      string
+	Lines  []Line // further lines under the first, in the same column
+}
+
+// Line is a further line of a Text: DY below the line before it.
+type Line struct {
+	Class string
+	DY    float64
+	S     string
 }
 
 // Mark is the pictogram of a kind at a spot, with a tooltip.

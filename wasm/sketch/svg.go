@@ -61,7 +61,13 @@ func writeGroup(b *bufio.Writer, g Group) {
 			if it.Anchor != "start" && it.Anchor != "" {
 				attr(b, "text-anchor", it.Anchor)
 			}
-			b.WriteString(">" + esc(it.S) + "</text>")
+			b.WriteString(">" + esc(it.S))
+			for _, l := range it.Lines {
+				b.WriteString(`<tspan x="` + num(it.At.X) + `" dy="` + num(l.DY) + `"`)
+				attr(b, "class", l.Class)
+				b.WriteString(">" + esc(l.S) + "</tspan>")
+			}
+			b.WriteString("</text>")
 		case Mark:
 			icon := it.Icon
 			if icon == "" {

@@ -1,0 +1,119 @@
+package sketch
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/label"
+)
+
+func TestSnippet(t *testing.T) {
+	tests := []struct {
+		note string
+		want []string
+	}{
+		{"", nil},
+		{"Elke zaterdag", []string{"Elke zaterdag"}},
+		{"Hier leer je fietsen, ook als je al groot bent", []string{"Hier leer je fietsen, ook", "als je al groot bent"}},
+		{"Hier leer je fietsen, ook als je al groot bent en dat is fijn voor iedereen",
+			[]string{"Hier leer je fietsen, ook", "als je al groot bent en dat…"}},
+		{strings.Repeat("x", 40), []string{strings.Repeat("x", 27) + "…"}},
+	}
+	for _, tt := range tests {
+		if got := snippet(tt.note); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("snippet(%q) = %q, want %q", tt.note, got, tt.want)
+		}
+		for _, l := range snippet(tt.note) {
+			if n := len([]rune(l)); n > noteLine {
+				t.Errorf("snippet(%q): line %q has %d characters, over %d", tt.note, l, n, noteLine)
+			}
+		}
+	}
+}
+
+// Zoomed in, a place's note is written under its name, in the same column;
+// the boxes the placer kept apart hold name and note together, so nothing
+// overlaps. Zoomed out, names only.
+func TestNotesUnderNames(t *testing.T) {
+	data, err := os.ReadFile("../../geodata/schilderswijk.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := atlas.Parse(data, nil)
+	_, f := Map(m, nil)
+	withNote := map[string]bool{}
+	for _, p := range m.Places {
+		if p.Note != "" {
+			withNote[p.Name] = true
+		}
+	}
+	if len(withNote) == 0 {
+		t.Fatal("the sample has no notes")
+	}
+	count := func(g Group) (names, notes int) {
+		for _, it := range g.Items {
+			tx, ok := it.(Text)
+			if !ok {
+				continue
+			}
+			names++
+			if len(tx.Lines) > 0 && !withNote[tx.S] {
+				t.Errorf("%q has note lines but no note", tx.S)
+			}
+			for _, l := range tx.Lines {
+				notes++
+				if l.Class != "notitie" || l.DY <= 0 || l.S == "" {
+					t.Errorf("%q: note line %+v", tx.S, l)
+				}
+			}
+		}
+		return names, notes
+	}
+	if _, notes := count(Labels(f, m.Places, &LabelOptions{Scale: 1})); notes != 0 {
+		t.Errorf("%d note lines without Notes", notes)
+	}
+	names, notes := count(Labels(f, m.Places, &LabelOptions{Scale: 0.41, Notes: true}))
+	if notes == 0 || names == 0 {
+		t.Errorf("zoomed in with Notes: %d names, %d note lines", names, notes)
+	}
+	t.Logf("zoomed in 2.4×: %d names, %d note lines", names, notes)
+}
+
+// On a phone the core draws for a larger scale, more places gather into
+// clusters, and no name may be written over a cluster's circle.
+func TestNamesClearOfClusters(t *testing.T) {
+	data, err := os.ReadFile("../../geodata/schilderswijk.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := atlas.Parse(data, nil)
+	_, f := Map(m, nil)
+	const scale = 2.5 // the whole map on a ~420 px phone screen
+	c := Cluster(f, m.Places, scale, nil)
+	if len(c.Groups) == 0 {
+		t.Fatal("no clusters at phone scale; the test needs some")
+	}
+	g := Labels(f, m.Places, &LabelOptions{Scale: scale, Only: c.Singles, Clusters: c.Groups})
+	size := 12.5 * scale
+	names := 0
+	for _, it := range g.Items {
+		tx, ok := it.(Text)
+		if !ok {
+			continue
+		}
+		names++
+		w := textWidth(tx.S, size)
+		x0 := map[string]float64{"start": tx.At.X, "": tx.At.X, "end": tx.At.X - w, "middle": tx.At.X - w/2}[tx.Anchor]
+		box := label.Box{X0: x0, Y0: tx.At.Y - 0.75*size*lineHeight, X1: x0 + w, Y1: tx.At.Y + 0.25*size*lineHeight}
+		for _, k := range c.Groups {
+			r := klontRadius * scale
+			if box.Overlaps(label.Box{X0: k.At.X - r, Y0: k.At.Y - r, X1: k.At.X + r, Y1: k.At.Y + r}) {
+				t.Errorf("%q is written over the cluster of %d at %v", tx.S, k.N, k.At)
+			}
+		}
+	}
+	t.Logf("phone scale: %d clusters, %d names", len(c.Groups), names)
+}
