@@ -45,10 +45,15 @@ type Placement struct {
 // Place labels anchors in order (earlier wins), keeping clear of every mark
 // and of the obstacles (a title, the legend).
 func Place(anchors []Anchor, obstacles []Box) []Placement {
-	area, size := extent(anchors, obstacles)
+	area, size := extent(anchors)
 	g := newGrid(area, size)
 	for _, b := range obstacles {
-		g.add(b)
+		// Only the part a candidate can reach matters: the paper's edges
+		// come as boxes reaching far beyond, which must not stretch the grid.
+		b = Box{max(b.X0, area.X0), max(b.Y0, area.Y0), min(b.X1, area.X1), min(b.Y1, area.Y1)}
+		if b.X0 < b.X1 && b.Y0 < b.Y1 {
+			g.add(b)
+		}
 	}
 	for _, a := range anchors {
 		g.add(Box{a.X - a.R, a.Y - a.R, a.X + a.R, a.Y + a.R})
@@ -126,16 +131,13 @@ func spot(a Anchor, d, dx, dy float64, leader bool) Placement {
 // extent returns the area any candidate can reach, and a cell size of
 // about two label heights: small enough that a cell holds a few boxes,
 // large enough that a label spans few cells.
-func extent(anchors []Anchor, obstacles []Box) (Box, float64) {
+func extent(anchors []Anchor) (Box, float64) {
 	b := Box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 	reach, h := 0.0, 0.0
 	for _, a := range anchors {
 		b = Box{min(b.X0, a.X), min(b.Y0, a.Y), max(b.X1, a.X), max(b.Y1, a.Y)}
 		reach = max(reach, a.R+2+a.H*3.2+a.W+a.H)
 		h += a.H
-	}
-	for _, o := range obstacles {
-		b = Box{min(b.X0, o.X0), min(b.Y0, o.Y0), max(b.X1, o.X1), max(b.Y1, o.Y1)}
 	}
 	if len(anchors) == 0 {
 		return Box{0, 0, 1, 1}, 1
