@@ -22,14 +22,39 @@ try {
   await bare.route("**/buurtkaart.wasm", (route) => route.abort());
   const t0 = Date.now();
   await bare.goto(base + "/", { waitUntil: "domcontentloaded" });
-  const marks = Number(await bare.locator("#kaart .plekken").getAttribute("data-n"));
-  const labels = await bare.locator("#kaart .labels text").count();
+  const marks = Number(await bare.locator("#kaart .plekken:not(.smal)").getAttribute("data-n"));
+  const labels = await bare.locator("#kaart .labels:not(.smal) text").count();
   assert.ok(marks >= 5, `pre-rendered map has ${marks} place marks`);
   assert.ok(labels >= 1, `pre-rendered map has ${labels} labels`);
   assert.ok(await bare.locator("#kaart").isVisible(), "map visible without wasm");
   const preRendered = await bare.locator("#kaart").evaluate((el) => el.outerHTML);
   step(`map painted without wasm: ${marks} places, ${labels} labels, DOMContentLoaded in ${Date.now() - t0} ms`);
   await ctx1.close();
+
+  // 1b. On a phone, before the wasm, the server's phone drawing shows:
+  // names as large as the view will draw them, none overlapping.
+  const ctxPhone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const phone = await ctxPhone.newPage();
+  await phone.route("**/buurtkaart.wasm", (route) => route.abort());
+  await phone.goto(base + "/", { waitUntil: "load" });
+  const small = await phone.evaluate(() => {
+    const shown = (sel) => [...document.querySelectorAll(sel)].filter((t) => t.getBoundingClientRect().width > 0);
+    const texts = shown("#kaart .labels text");
+    const rs = texts.map((t) => t.getBoundingClientRect());
+    let overlaps = 0;
+    for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
+      const a = rs[i], b = rs[j];
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps++;
+    }
+    return { labels: texts.length, wide: shown("#kaart .labels:not(.smal) text").length,
+      px: texts.length ? Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)) : 0, overlaps };
+  });
+  assert.equal(small.wide, 0, "the wide map's names are hidden on a phone");
+  assert.ok(small.labels >= 5, `${small.labels} names on the phone drawing`);
+  assert.ok(small.px >= 12, `names on a phone are ${small.px.toFixed(1)} px, want ≥ 12`);
+  assert.equal(small.overlaps, 0, "overlapping names on the phone drawing");
+  step(`phone (390 px) without wasm: ${small.labels} names, ${small.px.toFixed(1)} px high, 0 overlapping`);
+  await ctxPhone.close();
 
   // 2. The wasm takes over the same drawing.
   const ctx = await browser.newContext();
@@ -40,11 +65,12 @@ try {
   page.on("dialog", (d) => { errors.push(`script dialog: ${d.message()}`); d.dismiss(); });
   await page.goto(base + "/");
   await page.waitForSelector("body[data-core=ready]", { timeout: 30000 });
-  const takenOver = await page.locator("#kaart").evaluate((el) => {
-    const c = el.cloneNode(true);
-    c.querySelector("#pins").replaceChildren();
-    c.removeAttribute("style"); // the view's zoom variable, not drawing
-    return c.outerHTML;
+  // What the wasm drew when it took over (the view then redraws for the
+  // screen), serialised by the same browser as the server's drawing.
+  const takenOver = await page.evaluate(() => {
+    const d = document.createElement("div");
+    d.innerHTML = globalThis.buurtkaart.svg();
+    return d.firstElementChild.outerHTML;
   });
   assert.equal(takenOver, preRendered.replace(/<g id="pins" class="pins">.*?<\/g>/, '<g id="pins" class="pins"></g>'),
     "the wasm draws the same SVG as the server");

@@ -80,7 +80,7 @@ func (b *bridge) load(args []js.Value) any {
 		return map[string]any{"diagnostics": lines, "error": "map could not be read"}
 	}
 	b.m = m
-	b.drawing, b.frame = sketch.Map(m, nil)
+	b.drawing, b.frame = sketch.Map(m, &sketch.Options{Phone: sketch.PhoneScale})
 	b.labels = map[string]string{}
 	b.groups = map[string]sketch.Clustering{}
 	b.byID = map[string]int{}

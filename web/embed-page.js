@@ -194,6 +194,7 @@
     if (loaded.error) throw new Error(loaded.error);
     const tmp = document.createElement("div");
     tmp.innerHTML = globalThis.buurtkaart.svg();
+    for (const g of tmp.querySelectorAll(".smal")) g.remove(); // the page's phone drawing; the embed zooms its own way
     svg().replaceWith(tmp.firstElementChild);
     core = globalThis.buurtkaart;
     tagLabels();

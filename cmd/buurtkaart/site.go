@@ -162,7 +162,8 @@ func (s site) index(m *atlas.Map) error {
 	if err != nil {
 		return err
 	}
-	d, _ := sketch.Map(m, nil)
+	// As the wasm draws it (wasm/main.go), so it takes over byte for byte.
+	d, _ := sketch.Map(m, &sketch.Options{Phone: sketch.PhoneScale})
 	var svg strings.Builder
 	if err := sketch.WriteSVG(&svg, d); err != nil {
 		return err

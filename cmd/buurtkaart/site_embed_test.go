@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -52,5 +53,18 @@ func TestEmbedPage(t *testing.T) {
 		if d := max(math.Abs(x-want.X), math.Abs(y-want.Y)); d > 0.1 {
 			t.Errorf("%s: corners put it at (%.2f, %.2f), the core at (%.2f, %.2f)", p.ID, x, y, want.X, want.Y)
 		}
+	}
+}
+
+// The phone drawing's names are laid out by the core at sketch.PhoneScale;
+// the page must draw them at that size, or they overlap or waste room.
+func TestPhoneScaleInStyle(t *testing.T) {
+	css, err := os.ReadFile("../../web/style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf(".kaart .smal { display: none; --s: %g; }", sketch.PhoneScale)
+	if !strings.Contains(string(css), want) {
+		t.Errorf("web/style.css lacks %q", want)
 	}
 }

@@ -17,7 +17,17 @@ type Options struct {
 	Width    float64 // drawing width in units; default 1000
 	Margin   float64 // blank border in units; default 24
 	FontSize float64 // label size in units; default 12.5
+	// Phone, if > 0, also draws the places and names for a phone screen at
+	// this scale (see PhoneScale), in groups of class "smal" after the
+	// usual ones: the page shows them on narrow screens until its view
+	// draws for the real screen.
+	Phone float64
 }
+
+// PhoneScale is the scale a pre-rendered map is drawn at for phones: the
+// page's view keeps names as large as on a 1,040 px map (view.js), which on
+// a 360–430 px phone (a map 340–410 px wide) is a scale of 2.5–3.1.
+const PhoneScale = 2.8
 
 func (o *Options) withDefaults() Options {
 	var v Options
@@ -56,8 +66,15 @@ func Map(m *atlas.Map, opts *Options) (*Drawing, Frame) {
 			d.Groups = append(d.Groups, g)
 		}
 	}
-	marks, labels := places(f, m.Places, o.FontSize)
-	d.Groups = append(d.Groups, Group{ID: "verbindingen", Class: "verbindingen"}, marks, labels, Group{ID: "pins", Class: "pins"})
+	marks, labels := places(f, m.Places, o.FontSize, 1)
+	d.Groups = append(d.Groups, Group{ID: "verbindingen", Class: "verbindingen"}, marks, labels)
+	if o.Phone > 0 {
+		marks, labels := places(f, m.Places, o.FontSize, o.Phone)
+		marks.Class += " smal"
+		labels.Class += " smal"
+		d.Groups = append(d.Groups, marks, labels)
+	}
+	d.Groups = append(d.Groups, Group{ID: "pins", Class: "pins"})
 	return d, f
 }
 
@@ -115,9 +132,9 @@ func hatching(l atlas.Layer) (angle, gap float64) {
 	return math.Pi / 4, 4.5
 }
 
-func places(f Frame, ps []atlas.Place, fontSize float64) (marks, labels Group) {
-	c := Cluster(f, ps, 1, nil)
-	return Marks(f, ps, c, Window{}), Labels(f, ps, &LabelOptions{FontSize: fontSize, Only: c.Singles, Clusters: c.Groups})
+func places(f Frame, ps []atlas.Place, fontSize, scale float64) (marks, labels Group) {
+	c := Cluster(f, ps, scale, nil)
+	return Marks(f, ps, c, Window{}), Labels(f, ps, &LabelOptions{FontSize: fontSize, Scale: scale, Only: c.Singles, Clusters: c.Groups})
 }
 
 // LabelOptions tune Labels; nil means defaults.
