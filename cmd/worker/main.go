@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/syumai/workers"
 	"github.com/syumai/workers/cloudflare"
 	"github.com/syumai/workers/cloudflare/d1"
 	"github.com/syumai/workers/cloudflare/fetch"
@@ -30,12 +29,12 @@ import (
 func main() {
 	c, err := d1.OpenConnector("DB")
 	if err != nil {
-		workers.Serve(unavailable("D1 binding DB is missing: " + err.Error()))
+		serve(unavailable("D1 binding DB is missing: " + err.Error()))
 		return
 	}
 	bounds, err := parseBBox(cloudflare.Getenv("BUURTKAART_BBOX"))
 	if err != nil {
-		workers.Serve(unavailable(err.Error()))
+		serve(unavailable(err.Error()))
 		return
 	}
 	store := pins.NewStore(sql.OpenDB(c), cloudflare.Getenv("BUURTKAART_MAP"))
@@ -57,7 +56,7 @@ func main() {
 	mux.Handle("/oembed", embed.NewHandler(&embed.Options{Title: cloudflare.Getenv("BUURTKAART_TITLE")}))
 	// Static files get their headers from build/site/_headers; the Worker's
 	// own answers get the same ones here.
-	workers.Serve(embed.WithHeaders(mux))
+	serve(embed.WithHeaders(mux))
 }
 
 // assetMap reads the map file from the static assets (the ASSETS binding in
