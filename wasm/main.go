@@ -28,6 +28,7 @@ type bridge struct {
 	drawing *sketch.Drawing
 	frame   sketch.Frame
 	labels  map[string]string            // laid-out labels by scale, filter and window: panning within a window never re-lays out
+	layouts map[string]sketch.Group      // whole-drawing label layouts by scale and filter (maps up to smallMap places)
 	groups  map[string]sketch.Clustering // clusterings by scale and filter
 	byID    map[string]int               // place id → index in m.Places
 }
@@ -82,6 +83,7 @@ func (b *bridge) load(args []js.Value) any {
 	b.m = m
 	b.drawing, b.frame = sketch.Map(m, &sketch.Options{Phone: sketch.PhoneScale})
 	b.labels = map[string]string{}
+	b.layouts = map[string]sketch.Group{}
 	b.groups = map[string]sketch.Clustering{}
 	b.byID = map[string]int{}
 	for i, p := range m.Places {
@@ -201,8 +203,9 @@ func (b *bridge) labelsAt(args []js.Value) any {
 	}
 	scale, hidden, key, view := b.view(args)
 	c := b.clustering(scale, hidden, key)
+	small, base := len(c.Singles) <= smallMap, key
 	w := sketch.Window{}
-	if len(c.Singles) > smallMap && view != (sketch.Window{}) {
+	if view != (sketch.Window{}) {
 		w = tileWindow(view)
 		key += fmt.Sprintf("@%g,%g", w.X0, w.Y0)
 	}
@@ -210,7 +213,22 @@ func (b *bridge) labelsAt(args []js.Value) any {
 		return svg
 	}
 	start := time.Now()
-	g := sketch.Labels(b.frame, b.m.Places, &sketch.LabelOptions{Scale: scale, Hidden: hidden, Only: c.Singles, Window: w, Notes: scale <= sketch.NotesFrom, Clusters: c.Groups})
+	opts := &sketch.LabelOptions{Scale: scale, Hidden: hidden, Only: c.Singles, Notes: scale <= sketch.NotesFrom, Clusters: c.Groups}
+	var g sketch.Group
+	if small { // one layout for the whole drawing per level, handed out by window
+		full, ok := b.layouts[base]
+		if !ok {
+			full = sketch.Labels(b.frame, b.m.Places, opts)
+			b.layouts[base] = full
+		}
+		g = full
+		if w != (sketch.Window{}) {
+			g = sketch.LabelsWithin(full, w)
+		}
+	} else {
+		opts.Window = w
+		g = sketch.Labels(b.frame, b.m.Places, opts)
+	}
 	var sb strings.Builder
 	sketch.WriteGroup(&sb, g)
 	stats := js.Global().Get("Object").New()

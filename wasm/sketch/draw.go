@@ -340,3 +340,27 @@ func Links(f Frame, from atlas.Place, to []atlas.Place, scale float64) Group {
 	}
 	return g
 }
+
+// LabelsWithin keeps the labels of g (a Labels group) whose text starts in w,
+// each with its leader line: a layout made once for the whole drawing is
+// handed out a window at a time, so the page holds the names near the
+// screen, not all of them, and no name moves while panning.
+func LabelsWithin(g Group, w Window) Group {
+	out := Group{ID: g.ID, Class: g.Class, N: g.N}
+	var leader *Path
+	for _, it := range g.Items {
+		switch it := it.(type) {
+		case Path:
+			leader = &it
+		case Text:
+			if w.contains(it.At, 0) {
+				if leader != nil {
+					out.Items = append(out.Items, *leader)
+				}
+				out.Items = append(out.Items, it)
+			}
+			leader = nil
+		}
+	}
+	return out
+}

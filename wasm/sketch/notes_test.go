@@ -1,6 +1,7 @@
 package sketch
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -116,4 +117,49 @@ func TestNamesClearOfClusters(t *testing.T) {
 		}
 	}
 	t.Logf("phone scale: %d clusters, %d names", len(c.Groups), names)
+}
+
+// A whole-drawing layout handed out by window keeps exactly the names that
+// start in the window, each with its own leader, at the same place.
+func TestLabelsWithin(t *testing.T) {
+	data, err := os.ReadFile("../../geodata/schilderswijk.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := atlas.Parse(data, nil)
+	_, f := Map(m, nil)
+	full := Labels(f, m.Places, &LabelOptions{Scale: 0.5})
+	w := Window{X0: 200, Y0: 200, X1: 600, Y1: 600}
+	id := func(t Text) string { return fmt.Sprint(t.S, t.At, t.Anchor) }
+	want := map[string]bool{}
+	leaders := 0
+	for i, it := range full.Items {
+		if tx, ok := it.(Text); ok && w.contains(tx.At, 0) {
+			want[id(tx)] = true
+			if i > 0 {
+				if _, ok := full.Items[i-1].(Path); ok {
+					leaders++
+				}
+			}
+		}
+	}
+	got := LabelsWithin(full, w)
+	texts, paths := 0, 0
+	for i, it := range got.Items {
+		switch it := it.(type) {
+		case Text:
+			texts++
+			if !want[id(it)] {
+				t.Errorf("%q at %v is not in the window, or moved", it.S, it.At)
+			}
+		case Path:
+			paths++
+			if _, ok := got.Items[i+1].(Text); !ok {
+				t.Errorf("a leader without its name")
+			}
+		}
+	}
+	if texts != len(want) || paths != leaders || texts == 0 || texts == len(full.Items) {
+		t.Errorf("%d names and %d leaders in the window, want %d and %d (of %d items)", texts, paths, len(want), leaders, len(full.Items))
+	}
 }
