@@ -237,12 +237,12 @@ showOutbox();
 outbox.startSending(send);
 
 // The service worker keeps the page, the wasm, the font and the map on the
-// phone, so the map opens on a walk without signal. Registered after load so
-// it never competes with the first paint.
-if ("serviceWorker" in navigator) {
-  addEventListener("load", () => {
-    navigator.serviceWorker.register("sw.js").catch((e) => console.warn("buurtkaart: no offline copy:", e.message));
-  });
+// phone, so the map opens on a walk without signal. Registered once the core
+// has started (or failed to), so its install never downloads the wasm a
+// second time while the page is still fetching it.
+function keepOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register("sw.js").catch((e) => console.warn("buurtkaart: no offline copy:", e.message));
 }
 
 // startCore loads the wasm after first paint and lets it take over the
@@ -276,7 +276,9 @@ async function startCore() {
   document.body.dataset.core = "ready";
 }
 
-startCore()
+const started = startCore();
+started.then(keepOffline, keepOffline);
+started
   .then(() => loadPins().catch(() => {
     if (navigator.onLine === false) say("Je bent offline. De kaart werkt; nieuwe pins wachten op verbinding.", "You are offline. The map works; new pins wait for a connection.");
     else say("Pins van anderen ophalen lukte nu niet.", "Could not fetch other people's pins right now.");

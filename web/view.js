@@ -25,7 +25,17 @@ export function startView({ core, onTapMap, say }) {
   // marks and names keep the size they have on a 1,040 px map, so a name
   // stays ~13 px tall instead of shrinking with the drawing to 5 px; the core
   // then fits fewer of them, as a map drawn for a phone should.
-  const scale = () => zoom() * Math.max(1, (W * 1.04) / (svg().clientWidth || W));
+  const scale = () => zoom() * Math.max(1, (W * 1.04) / drawnWidth());
+  // drawnWidth is how wide the drawing is on screen: the element's width, or
+  // less when its height is capped (a phone held sideways) and the drawing
+  // is letterboxed inside it.
+  function drawnWidth() {
+    const el = svg();
+    return Math.min(el.clientWidth, el.clientHeight * W / H) || W;
+  }
+  // unitsPerPx is drawing units per CSS pixel in the current view, for a box
+  // of the map's size on screen (the drawing fits it, centred).
+  const unitsPerPx = (rect) => Math.max(box().w / rect.width, box().h / rect.height);
   function box() {
     const w = W * zoom(), h = H * zoom();
     return { x: view.cx - w / 2, y: view.cy - h / 2, w, h };
@@ -35,6 +45,7 @@ export function startView({ core, onTapMap, say }) {
   function draw() {
     const b = box(), el = svg();
     for (const g of el.querySelectorAll(".smal")) g.remove(); // the server's phone drawing; now drawn for this screen
+    el.classList.add("getekend");
     el.setAttribute("viewBox", `${b.x} ${b.y} ${b.w} ${b.h}`);
     el.style.setProperty("--s", scale());
     layer().style.transform = "";
@@ -116,9 +127,9 @@ export function startView({ core, onTapMap, say }) {
     if (pointers.size > 0) { gesture = { ...g, start: new Map(pointers), dist: pinchDist(pointers) }; return; }
     gesture = null;
     if (!g.moved) return tap(ev, g.target);
-    const unitsPerPx = box().w / g.rect.width;
-    view.cx -= dx * unitsPerPx;
-    view.cy -= dy * unitsPerPx;
+    const u = unitsPerPx(g.rect);
+    view.cx -= dx * u;
+    view.cy -= dy * u;
     if (k !== 1) {
       const at = toMapAt(ox, oy, g.rect, dx, dy);
       return zoomTo(view.level + Math.round(Math.log(k) / Math.log(STEP)), at);
@@ -129,9 +140,13 @@ export function startView({ core, onTapMap, say }) {
   vak.addEventListener("pointerup", end);
   vak.addEventListener("pointercancel", end);
 
+  // toMapAt is the drawing point under the pinch's origin (ox, oy): the
+  // layer was moved by (dx, dy) and scaled around that origin, and the view
+  // has already been panned by the move.
   function toMapAt(ox, oy, rect, dx, dy) {
-    const b = box(), u = b.w / rect.width;
-    return { x: b.x + (ox - rect.left - dx) * u, y: b.y + (oy - rect.top - dy) * u };
+    const b = box(), u = unitsPerPx(rect);
+    const offX = (rect.width - b.w / u) / 2, offY = (rect.height - b.h / u) / 2;
+    return { x: b.x + (ox - rect.left - offX + dx) * u, y: b.y + (oy - rect.top - offY + dy) * u };
   }
 
   function gestureNow() {
@@ -270,7 +285,15 @@ export function startView({ core, onTapMap, say }) {
   // A turned phone or a resized window changes the screen's scale: redraw
   // once it settles.
   let resizeTimer = 0;
-  addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(draw, 150); });
+  let drawnFor = drawnWidth();
+  addEventListener("resize", () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => { // only a new width matters, not a sliding address bar
+      if (Math.abs(drawnWidth() - drawnFor) < 1) return;
+      drawnFor = drawnWidth();
+      draw();
+    }, 150);
+  });
 
   readURL();
   draw();

@@ -41,8 +41,16 @@ func serve(h http.Handler) {
 			}
 			go func() {
 				w := &recorder{header: http.Header{}, status: http.StatusOK}
+				defer func() {
+					// A panic answers this request with a 500 and keeps the
+					// instance (and every other request) alive.
+					if v := recover(); v != nil {
+						w = &recorder{header: http.Header{"Content-Type": {"application/json; charset=utf-8"}}, status: http.StatusInternalServerError}
+						w.Write([]byte(`{"error":{"code":"internal","nl":"Er ging iets mis op de kaartserver.","en":"Something went wrong on the map server."}}`))
+					}
+					resolve.Invoke(w.toJS())
+				}()
 				h.ServeHTTP(w, req)
-				resolve.Invoke(w.toJS())
 			}()
 			return nil
 		})

@@ -4,52 +4,82 @@
 import "./wasm_exec.js";
 import { createRuntimeContext, loadModule } from "./runtime.mjs";
 
-let binding = null; // the running instance's binding, once started
+const LIMIT_MS = 20000;      // from arrival to answer
+const MAX_BODY = 64 * 1024;  // the pins API refuses more than 16 KiB anyway
+
+let go = null, binding = null; // the running instance
 let starting = null;
 let queue = Promise.resolve(); // requests enter Go one at a time
 
 async function start(env, ctx) {
   const mod = await loadModule();
-  const go = new Go();
+  const g = new Go();
   const b = {};
   let ready;
   const isReady = new Promise((resolve) => { ready = resolve; });
-  const instance = new WebAssembly.Instance(mod, { ...go.importObject, workers: { ready: () => ready() } });
-  // If Go ever exits (a panic), the next request starts a new instance.
-  go.run(instance, createRuntimeContext({ env, ctx, binding: b })).finally(() => { binding = null; });
-  await isReady;
+  const instance = new WebAssembly.Instance(mod, { ...g.importObject, workers: { ready: () => ready() } });
+  const exited = g.run(instance, createRuntimeContext({ env, ctx, binding: b }));
+  await Promise.race([isReady, exited.then(() => { throw new Error("the Go program ended before it was ready"); })]);
+  go = g;
   binding = b;
 }
 
-async function handle(req, env, ctx) {
-  if (!binding) {
+function answer(status, code, nl, en, extra = {}) {
+  return new Response(JSON.stringify({ error: { code, nl, en } }),
+    { status, headers: { "Content-Type": "application/json; charset=utf-8", ...extra } });
+}
+
+// body reads at most MAX_BODY bytes; null when there were more.
+async function body(req) {
+  if (!req.body) return new Uint8Array(0);
+  if (Number(req.headers.get("Content-Length") || 0) > MAX_BODY) return null;
+  const reader = req.body.getReader(), parts = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    n += value.byteLength;
+    if (n > MAX_BODY) { reader.cancel(); return null; }
+    parts.push(value);
+  }
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.byteLength; }
+  return out;
+}
+
+async function handle(req, env, ctx, data) {
+  if (!binding || go.exited) { // first request, or Go ended (a panic): start (again)
+    binding = null;
     starting ||= start(env, ctx).finally(() => { starting = null; });
     await starting;
   }
-  const body = req.body ? new Uint8Array(await req.arrayBuffer()) : new Uint8Array(0);
-  const res = await binding.serve(req.method, req.url, [...req.headers], body);
+  const res = await binding.serve(req.method, req.url, [...req.headers], data);
   const nobody = res.status === 204 || res.status === 304 || req.method === "HEAD";
   return new Response(nobody ? null : res.body, { status: res.status, headers: res.headers });
 }
 
-// A request that has not been answered in 20 s gets a 503 (the page's
-// outbox sends the pin again later), so one stuck request never holds up
-// the queue behind it.
-const LIMIT_MS = 20000;
-function limited(req, env, ctx) {
-  let timer;
-  const late = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(new Response(JSON.stringify({ error: { code: "timeout",
-      nl: "De kaartserver deed er te lang over. Probeer het zo nog eens.", en: "The map server took too long. Try again shortly." } }),
-    { status: 503, headers: { "Content-Type": "application/json; charset=utf-8", "Retry-After": "5" } })), LIMIT_MS);
-  });
-  return Promise.race([handle(req, env, ctx), late]).finally(() => clearTimeout(timer));
-}
-
 export default {
-  fetch(req, env, ctx) {
-    const turn = queue.then(() => limited(req, env, ctx));
-    queue = turn.catch(() => {});
-    return turn;
+  async fetch(req, env, ctx) {
+    const arrived = Date.now();
+    const data = await body(req);
+    if (data === null) return answer(413, "too_large", "Dat is te veel tekst in één keer.", "That is too much at once.");
+    let timer;
+    const late = new Promise((resolve) => {
+      timer = setTimeout(() => {
+        // The instance may still be busy with this request: the next one
+        // starts a fresh instance rather than queue behind it.
+        binding = null;
+        resolve(answer(503, "timeout", "De kaartserver deed er te lang over. Probeer het zo nog eens.",
+          "The map server took too long. Try again shortly.", { "Retry-After": "5" }));
+      }, Math.max(0, LIMIT_MS - (Date.now() - arrived)));
+    });
+    const turn = queue.then(() => handle(req, env, ctx, data));
+    // The queue moves on when this turn ends or its time is up, whichever
+    // comes first; waitUntil keeps the turn running if the client leaves.
+    const settled = Promise.race([turn, late]).finally(() => clearTimeout(timer));
+    queue = settled.then(() => {}, () => {});
+    ctx.waitUntil(queue);
+    return settled;
   },
 };

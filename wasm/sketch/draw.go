@@ -73,6 +73,7 @@ func Map(m *atlas.Map, opts *Options) (*Drawing, Frame) {
 		marks.Class += " smal"
 		labels.Class += " smal"
 		d.Groups = append(d.Groups, marks, labels)
+		d.Phone = true
 	}
 	d.Groups = append(d.Groups, Group{ID: "pins", Class: "pins"})
 	return d, f

@@ -11,6 +11,7 @@ type Drawing struct {
 	Title         string
 	Width, Height float64
 	Groups        []Group
+	Phone         bool // holds a phone version of places and names (Options.Phone): class "met-smal"
 }
 
 // Group is a named layer of items (an SVG <g>).

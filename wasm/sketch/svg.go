@@ -12,7 +12,11 @@ import (
 // d: numbers have one decimal, text is escaped, nothing else is added.
 func WriteSVG(w io.Writer, d *Drawing) error {
 	b := bufio.NewWriter(w)
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" id="kaart" class="kaart" viewBox="0 0 `)
+	class := "kaart"
+	if d.Phone {
+		class += " met-smal"
+	}
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" id="kaart" class="` + class + `" viewBox="0 0 `)
 	b.WriteString(num(d.Width) + " " + num(d.Height) + `" role="img" aria-labelledby="kaart-titel">`)
 	b.WriteString(`<title id="kaart-titel">` + esc(d.Title) + `</title>`)
 	b.WriteString(icons)
