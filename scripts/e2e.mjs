@@ -166,6 +166,33 @@ try {
   await page.mouse.up();
   await page.waitForFunction((b) => document.getElementById("kaart").getAttribute("viewBox") !== b, onLabel.viewBox);
   assert.equal(await page.evaluate(() => document.getElementById("kaartlaag").style.transform), "", "the gesture's transform is gone after the redraw");
+  // A pinch (two touch pointers spreading 2×) zooms in about 3 levels around
+  // the pinch point; when one finger lifts, the other pans on from there.
+  const pinch = await page.evaluate(async () => {
+    const svg = document.getElementById("kaart"), vak = document.getElementById("kaartvak");
+    const r = vak.getBoundingClientRect();
+    const P = { x: r.left + r.width * 0.4, y: r.top + Math.min(r.height, innerHeight) * 0.4 };
+    const at = new DOMPoint(P.x, P.y).matrixTransform(svg.getScreenCTM().inverse());
+    const level = () => Number(new URLSearchParams(location.hash.slice(1)).get("z") || 0);
+    const fire = (type, id, x, y) => (type === "pointerdown" ? svg : vak).dispatchEvent(new PointerEvent(type,
+      { pointerId: id, clientX: x, clientY: y, bubbles: true, pointerType: "touch", isPrimary: id === 1 }));
+    const frame = () => new Promise((res) => requestAnimationFrame(() => res()));
+    await new Promise((res) => setTimeout(res, 300));
+    const z0 = level();
+    fire("pointerdown", 1, P.x - 20, P.y); fire("pointerdown", 2, P.x + 20, P.y);
+    for (let i = 1; i <= 5; i++) { fire("pointermove", 1, P.x - 20 - 4 * i, P.y); fire("pointermove", 2, P.x + 20 + 4 * i, P.y); await frame(); }
+    fire("pointerup", 1, P.x - 40, P.y);
+    await frame();
+    const p1 = new DOMPoint(at.x, at.y).matrixTransform(svg.getScreenCTM());
+    for (let i = 1; i <= 5; i++) { fire("pointermove", 2, P.x + 40 - 10 * i, P.y); await frame(); }
+    fire("pointerup", 2, P.x - 10, P.y);
+    await new Promise((res) => setTimeout(res, 300));
+    const p2 = new DOMPoint(at.x, at.y).matrixTransform(document.getElementById("kaart").getScreenCTM());
+    return { z0, z1: level(), drift: Math.hypot(p1.x - P.x, p1.y - P.y), panned: p1.x - p2.x };
+  });
+  assert.ok(pinch.z1 - pinch.z0 >= 2 && pinch.z1 - pinch.z0 <= 4, `a 2× pinch went from level ${pinch.z0} to ${pinch.z1}`);
+  assert.ok(pinch.drift < 30, `the pinch point moved ${pinch.drift.toFixed(0)} px on screen`);
+  assert.ok(pinch.panned > 35, `the finger left on the map panned it ${pinch.panned.toFixed(0)} px, want ~50`);
   await page.locator('.legenda button[data-kind="talent"]').click();
   assert.equal(await page.locator("#kaart .plekken path.mark.talent").first().isVisible(), false, "talent hidden by the legend filter");
   // Tapping a place's mark opens its card (marks are plates; the core hit-tests).
@@ -195,6 +222,7 @@ try {
     if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
   }
   assert.equal(overlaps, 0, "no overlapping labels on screen");
+  step(`pinch: level ${pinch.z0} → ${pinch.z1} around the fingers (point drifted ${pinch.drift.toFixed(0)} px), one finger pans on (${pinch.panned.toFixed(0)} px)`);
   step(`pan, zoom, filter, search and card work; ${onScreen.length} labels, 0 overlapping; URL ${hash}`);
 
   // 7. Downloads: the map with the pins, as the public sees them.

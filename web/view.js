@@ -104,8 +104,10 @@ export function startView({ core, onTapMap, say }) {
 
   vak.addEventListener("pointerdown", (ev) => {
     if (!ev.target.closest("#kaart")) return;
+    // A second finger joining a pan: what the first moved is kept.
+    if (gesture?.moved) commit(gesture, gestureNow());
     pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
-    vak.setPointerCapture(ev.pointerId);
+    try { vak.setPointerCapture(ev.pointerId); } catch { /* a pointer the browser no longer tracks: the gesture works without capture */ }
     const rect = el().getBoundingClientRect();
     gesture = { start: new Map(pointers), rect, moved: false, dist: pinchDist(pointers), target: ev.target };
   });
@@ -122,21 +124,29 @@ export function startView({ core, onTapMap, say }) {
   });
   const end = (ev) => {
     if (!gesture || !pointers.has(ev.pointerId)) return;
-    const g = gesture, { dx, dy, k, ox, oy } = gestureNow();
+    const g = gesture, now = gestureNow();
     pointers.delete(ev.pointerId);
-    if (pointers.size > 0) { gesture = { ...g, start: new Map(pointers), dist: pinchDist(pointers) }; return; }
+    if (pointers.size > 0) {
+      // One finger of a pinch lifted: keep the pinch so far, go on panning.
+      if (g.moved) commit(g, now);
+      gesture = { ...g, start: new Map(pointers), rect: el().getBoundingClientRect(), dist: pinchDist(pointers) };
+      return;
+    }
     gesture = null;
     if (!g.moved) return tap(ev, g.target);
+    commit(g, now);
+  };
+
+  // commit sets the view to where a gesture has moved and pinched the
+  // drawing, and redraws (which also clears the gesture's transform).
+  function commit(g, { dx, dy, k, ox, oy }) {
     const u = unitsPerPx(g.rect);
     view.cx -= dx * u;
     view.cy -= dy * u;
-    if (k !== 1) {
-      const at = toMapAt(ox, oy, g.rect, dx, dy);
-      return zoomTo(view.level + Math.round(Math.log(k) / Math.log(STEP)), at);
-    }
+    if (k !== 1) return zoomTo(view.level + Math.round(Math.log(k) / Math.log(STEP)), toMapAt(ox, oy, g.rect, dx, dy));
     clampCentre();
     draw();
-  };
+  }
   vak.addEventListener("pointerup", end);
   vak.addEventListener("pointercancel", end);
 
