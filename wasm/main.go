@@ -178,6 +178,9 @@ func (b *bridge) clustering(scale float64, hidden map[kind.Kind]bool, key string
 	c, ok := b.groups[key]
 	if !ok {
 		c = sketch.Cluster(b.frame, b.m.Places, scale, hidden)
+		if len(b.groups) >= maxCached {
+			clear(b.groups)
+		}
 		b.groups[key] = c
 	}
 	return c
@@ -190,6 +193,11 @@ func (b *bridge) clustering(scale float64, hidden map[kind.Kind]bool, key string
 // the view, so the cost follows the screen, not the data; their labels can
 // change when the view crosses into another window.
 const smallMap = 2500
+
+// maxCached bounds the label caches: enough for every zoom level and filter
+// a visitor uses, while a window being resized (a new scale each time)
+// cannot grow them without end.
+const maxCached = 256
 
 // labels(scale, hidden, x0, y0, x1, y1) → the <g class="labels"> element for a
 // zoom level (scale = drawing units per screen unit; 1 = the whole map) and
@@ -236,6 +244,10 @@ func (b *bridge) labelsAt(args []js.Value) any {
 	stats.Set("labels", countTexts(g))
 	stats.Set("places", len(b.m.Places))
 	js.Global().Set("buurtkaartStats", stats)
+	if len(b.labels) >= maxCached { // the scale includes the screen width: resizing makes new keys
+		clear(b.labels)
+		clear(b.layouts)
+	}
 	b.labels[key] = sb.String()
 	return b.labels[key]
 }
