@@ -195,6 +195,7 @@
     const tmp = document.createElement("div");
     tmp.innerHTML = globalThis.buurtkaart.svg();
     for (const g of tmp.querySelectorAll(".smal")) g.remove(); // the page's phone drawing; the embed zooms its own way
+    tmp.firstElementChild.classList.remove("met-smal");
     svg().replaceWith(tmp.firstElementChild);
     core = globalThis.buurtkaart;
     tagLabels();
