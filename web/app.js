@@ -13,7 +13,6 @@ const statusEl = document.getElementById("status");
 const form = document.getElementById("pinform");
 const wachtrij = document.getElementById("wachtrij");
 const MINE = "buurtkaart.mine";     // id → delete token of pins sent from this device
-const DEVICE = "buurtkaart.device"; // this device's random token (rate limits, delete tokens)
 
 let core = null;     // the bridge, once the wasm runs
 let stored = [];     // pins as GeoJSON features, from the server
@@ -24,11 +23,8 @@ let view = null;     // the map view (view.js), once the wasm runs
 
 function say(nl, en) { statusEl.textContent = en ? `${nl} · ${en}` : nl; }
 
-function device() {
-  let t = localStorage.getItem(DEVICE);
-  if (!t) { t = newID().replaceAll("-", ""); localStorage.setItem(DEVICE, t); }
-  return t;
-}
+const { newID } = globalThis.buurtkaartPage; // core.js
+const device = () => globalThis.buurtkaartPage.device();
 function mine() {
   try { return JSON.parse(localStorage.getItem(MINE)) || {}; } catch { return {}; }
 }
@@ -36,16 +32,6 @@ function remember(id, token) { const m = mine(); m[id] = token; localStorage.set
 
 // pending: the outbox pins still to be sent (refused ones are listed, not drawn).
 function pending() { return waiting.filter((p) => !p.refused); }
-
-// newID makes the client-side UUID that makes retries safe. randomUUID
-// needs a secure context; a phone on the walk's LAN address may not have one.
-function newID() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 function feature(p) {
   return { type: "Feature", id: p.id, geometry: { type: "Point", coordinates: [p.lon, p.lat] },
@@ -254,22 +240,8 @@ async function startCore() {
   // After the frame that shows the drawn map: compiling ~4 MB of wasm on a
   // two-core phone would otherwise share the CPU with that first paint.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const ready = new Promise((resolve) => { globalThis.buurtkaartReady = resolve; });
-  const go = new Go();
-  const mapText = fetch(vak.dataset.map).then((r) => r.text());
-  mapText.catch(() => {}); // a failure is reported where it is awaited
-  const { instance } = await WebAssembly.instantiateStreaming(fetch("buurtkaart.wasm"), go.importObject);
-  go.run(instance);
-  await ready;
-  const map = await mapText;
-  const loaded = globalThis.buurtkaart.load(map);
-  if (loaded.error) throw new Error(loaded.error);
-  for (const d of loaded.diagnostics) console.warn("buurtkaart:", d);
-  const svg = globalThis.buurtkaart.svg();
-  const tmp = document.createElement("div");
-  tmp.innerHTML = svg;
-  document.getElementById("kaart").replaceWith(tmp.firstElementChild);
-  core = globalThis.buurtkaart;
+  core = await globalThis.buurtkaartPage.loadCore(vak.dataset.map);
+  globalThis.buurtkaartPage.takeOver(core);
   view = startView({ core, onTapMap, say });
   walk.coreReady();
   drawPins(); // pins waiting in the outbox show before the server's arrive

@@ -7,7 +7,6 @@
   "use strict";
   const KINDS = ["talent", "verband", "plek", "verhaal", "partner"];
   const MAX_ZOOM = 8; // embed.MaxZoom: ~250 m of a 2 km buurt, about one street
-  const DEVICE = "buurtkaart.device"; // shared with app.js: one token per device
 
   const root = document.documentElement;
   const main = document.getElementById("insluiting");
@@ -114,23 +113,8 @@
   }
 
   // --- pins
-  function device() {
-    try {
-      let t = localStorage.getItem(DEVICE);
-      if (!t) { t = newID().replaceAll("-", ""); localStorage.setItem(DEVICE, t); }
-      return t;
-    } catch { // storage blocked in some third-party frames: a token for this visit
-      device.t ||= newID().replaceAll("-", "");
-      return device.t;
-    }
-  }
-  function newID() {
-    if (crypto.randomUUID) return crypto.randomUUID();
-    const b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
-    const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
+  const { newID } = globalThis.buurtkaartPage; // core.js
+  const device = () => globalThis.buurtkaartPage.device();
   function drawPins() {
     if (!core || !opts.pins) return;
     const out = core.pins(JSON.stringify({ type: "FeatureCollection", features: stored }), []);
@@ -185,19 +169,8 @@
 
   // startCore lets the wasm take over the pre-rendered SVG, as app.js does.
   async function startCore() {
-    const ready = new Promise((resolve) => { globalThis.buurtkaartReady = resolve; });
-    const go = new Go();
-    const { instance } = await WebAssembly.instantiateStreaming(fetch("buurtkaart.wasm"), go.importObject);
-    go.run(instance);
-    await ready;
-    const loaded = globalThis.buurtkaart.load(await (await fetch(vak.dataset.map)).text());
-    if (loaded.error) throw new Error(loaded.error);
-    const tmp = document.createElement("div");
-    tmp.innerHTML = globalThis.buurtkaart.svg();
-    for (const g of tmp.querySelectorAll(".smal")) g.remove(); // the page's phone drawing; the embed zooms its own way
-    tmp.firstElementChild.classList.remove("met-smal");
-    svg().replaceWith(tmp.firstElementChild);
-    core = globalThis.buurtkaart;
+    core = await globalThis.buurtkaartPage.loadCore(vak.dataset.map);
+    globalThis.buurtkaartPage.takeOver(core);
     tagLabels();
     applyView();
     document.body.dataset.core = "ready";

@@ -19,15 +19,7 @@ const MM = { A4: [210, 297], A3: [297, 420], A2: [420, 594], A1: [594, 841] };
 let core, pins = null, qr = { url: "", modules: null }, last = null;
 
 async function startCore() {
-  const ready = new Promise((resolve) => { globalThis.buurtkaartReady = resolve; });
-  const go = new Go();
-  const { instance } = await WebAssembly.instantiateStreaming(fetch("buurtkaart.wasm"), go.importObject);
-  go.run(instance);
-  await ready;
-  const map = await (await fetch("map.geojson")).text();
-  const loaded = globalThis.buurtkaart.load(map);
-  if (loaded.error) throw new Error(loaded.error);
-  core = globalThis.buurtkaart;
+  core = await globalThis.buurtkaartPage.loadCore("map.geojson");
 }
 
 // loadPins gets the public pins as the map shows them; without them the

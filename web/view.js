@@ -44,8 +44,6 @@ export function startView({ core, onTapMap, say }) {
   // draw sets the viewBox and asks the core for this level's labels.
   function draw() {
     const b = box(), el = svg();
-    for (const g of el.querySelectorAll(".smal")) g.remove(); // the server's phone drawing; now drawn for this screen
-    el.classList.add("getekend");
     el.setAttribute("viewBox", `${b.x} ${b.y} ${b.w} ${b.h}`);
     el.style.setProperty("--s", scale());
     layer().style.transform = "";

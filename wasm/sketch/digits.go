@@ -23,7 +23,7 @@ var digitParts = [10]string{
 // digitAdvance is the distance between the centres of two figures.
 const digitAdvance = 5.2
 
-// writeNumber appends the figures of s (digits only; anything else is
+// writeNumber appends the figures of n (digits only; anything else is
 // skipped) to b, centred on (x, y), at scale s. Long numbers are drawn
 // smaller so they stay inside a cluster's circle (20 units across).
 func writeNumber(b *strings.Builder, n string, scale, x, y float64) {

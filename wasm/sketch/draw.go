@@ -29,6 +29,10 @@ type Options struct {
 // a 360–430 px phone (a map 340–410 px wide) is a scale of 2.5–3.1.
 const PhoneScale = 2.8
 
+// defaultFontSize is the names' size in units at scale 1: 12.5 px on a map
+// drawn 1,000 px wide.
+const defaultFontSize = 12.5
+
 func (o *Options) withDefaults() Options {
 	var v Options
 	if o != nil {
@@ -41,7 +45,7 @@ func (o *Options) withDefaults() Options {
 		v.Margin = 24
 	}
 	if v.FontSize <= 0 {
-		v.FontSize = 12.5
+		v.FontSize = defaultFontSize
 	}
 	return v
 }
@@ -170,15 +174,15 @@ const (
 // shrink with Scale (in drawing units) so they keep their size on screen,
 // and none overlaps another, a mark, or a leader line. Earlier places win.
 func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
-	o := LabelOptions{FontSize: 12.5, Scale: 1}
+	var o LabelOptions
 	if opts != nil {
 		o = *opts
-		if o.FontSize <= 0 {
-			o.FontSize = 12.5
-		}
-		if o.Scale <= 0 {
-			o.Scale = 1
-		}
+	}
+	if o.FontSize <= 0 {
+		o.FontSize = defaultFontSize
+	}
+	if o.Scale <= 0 {
+		o.Scale = 1
 	}
 	g := Group{Class: "labels"}
 	shown := make([]atlas.Place, 0, len(ps))

@@ -11,6 +11,21 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/label"
 )
 
+// sample is the Schilderswijk sample map and its frame.
+func sample(t *testing.T) (*atlas.Map, Frame) {
+	t.Helper()
+	data, err := os.ReadFile("../../geodata/schilderswijk.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, diags := atlas.Parse(data, nil)
+	if m == nil || atlas.HasErrors(diags) {
+		t.Fatalf("sample: %v", diags)
+	}
+	_, f := Map(m, nil)
+	return m, f
+}
+
 func TestSnippet(t *testing.T) {
 	tests := []struct {
 		note string
@@ -39,12 +54,7 @@ func TestSnippet(t *testing.T) {
 // the boxes the placer kept apart hold name and note together, so nothing
 // overlaps. Zoomed out, names only.
 func TestNotesUnderNames(t *testing.T) {
-	data, err := os.ReadFile("../../geodata/schilderswijk.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := atlas.Parse(data, nil)
-	_, f := Map(m, nil)
+	m, f := sample(t)
 	withNote := map[string]bool{}
 	for _, p := range m.Places {
 		if p.Note != "" {
@@ -86,12 +96,7 @@ func TestNotesUnderNames(t *testing.T) {
 // On a phone the core draws for a larger scale, more places gather into
 // clusters, and no name may be written over a cluster's circle.
 func TestNamesClearOfClusters(t *testing.T) {
-	data, err := os.ReadFile("../../geodata/schilderswijk.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := atlas.Parse(data, nil)
-	_, f := Map(m, nil)
+	m, f := sample(t)
 	const scale = 2.5 // the whole map on a ~420 px phone screen
 	c := Cluster(f, m.Places, scale, nil)
 	if len(c.Groups) == 0 {
@@ -122,12 +127,7 @@ func TestNamesClearOfClusters(t *testing.T) {
 // A whole-drawing layout handed out by window keeps exactly the names that
 // start in the window, each with its own leader, at the same place.
 func TestLabelsWithin(t *testing.T) {
-	data, err := os.ReadFile("../../geodata/schilderswijk.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := atlas.Parse(data, nil)
-	_, f := Map(m, nil)
+	m, f := sample(t)
 	full := Labels(f, m.Places, &LabelOptions{Scale: 0.5})
 	w := Window{X0: 200, Y0: 200, X1: 600, Y1: 600}
 	id := func(t Text) string { return fmt.Sprint(t.S, t.At, t.Anchor) }

@@ -1,0 +1,58 @@
+// What every page of buurtkaart does the same way: start the Go core, make
+// pin ids, keep this device's token. A classic script (not a module), so the
+// embed runs it too inside a sandboxed frame, where module scripts cannot
+// load; pages reach it as globalThis.buurtkaartPage. Needs wasm_exec.js first.
+globalThis.buurtkaartPage = {
+  // loadCore runs the wasm, loads the map file at mapURL into it (both
+  // fetched at once) and returns the bridge (web/buurtkaart.d.ts).
+  async loadCore(mapURL) {
+    const ready = new Promise((resolve) => { globalThis.buurtkaartReady = resolve; });
+    const go = new Go();
+    const mapText = fetch(mapURL).then((r) => r.text());
+    mapText.catch(() => {}); // a failure is reported where it is awaited
+    const { instance } = await WebAssembly.instantiateStreaming(fetch("buurtkaart.wasm"), go.importObject);
+    go.run(instance);
+    await ready;
+    const loaded = globalThis.buurtkaart.load(await mapText);
+    if (loaded.error) throw new Error(loaded.error);
+    for (const d of loaded.diagnostics) console.warn("buurtkaart:", d);
+    return globalThis.buurtkaart;
+  },
+
+  // takeOver puts the core's drawing in place of the server's (#kaart): the
+  // same bytes, minus the phone version the server added for the first
+  // paint, since the page now draws for its own screen.
+  takeOver(bridge) {
+    const tmp = document.createElement("div");
+    tmp.innerHTML = bridge.svg();
+    const svg = tmp.firstElementChild;
+    for (const g of svg.querySelectorAll(".smal")) g.remove();
+    svg.classList.remove("met-smal");
+    document.getElementById("kaart").replaceWith(svg);
+  },
+
+  // newID makes the client-side UUID that makes retries safe. randomUUID
+  // needs a secure context; a phone on the walk's LAN address may not have one.
+  newID() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  },
+
+  // device is this device's random token (rate limits, delete tokens), one
+  // for the map and its embeds; where storage is blocked (some third-party
+  // frames) a token for this visit.
+  device() {
+    const key = "buurtkaart.device";
+    try {
+      let t = localStorage.getItem(key);
+      if (!t) { t = this.newID().replaceAll("-", ""); localStorage.setItem(key, t); }
+      return t;
+    } catch {
+      this.visitToken ||= this.newID().replaceAll("-", "");
+      return this.visitToken;
+    }
+  },
+};
