@@ -25,23 +25,14 @@ import (
 	"testing"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/atlas/atlastest"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 	_ "modernc.org/sqlite"
 )
 
 // sampleBounds reads the bbox of the sample map, which both targets use.
-func sampleBounds(t testing.TB) atlas.BBox {
-	data, err := os.ReadFile("../../geodata/schilderswijk.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := atlas.Parse(data, nil)
-	if m == nil {
-		t.Fatal("sample map unreadable")
-	}
-	return m.Bounds
-}
+func sampleBounds(t testing.TB) atlas.BBox { return atlastest.Sample(t).Bounds }
 
 // target returns the base URL of the API under test.
 func target(t *testing.T) string {

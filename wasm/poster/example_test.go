@@ -2,9 +2,9 @@ package poster_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
+	"github.com/buurtkaart/buurtkaart/geodata"
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/poster"
 )
@@ -13,8 +13,7 @@ import (
 // font's real widths (Options.Measure) and a QR code (Options.QR); without
 // them the core estimates widths and leaves a placeholder for the code.
 func ExampleCompose() {
-	data, _ := os.ReadFile("../../geodata/schilderswijk.geojson")
-	m, _ := atlas.Parse(data, nil)
+	m, _ := atlas.Parse(geodata.Schilderswijk, nil)
 	p, err := poster.Compose(m, &poster.Options{Paper: poster.Paper{Size: poster.A3}})
 	if err != nil {
 		fmt.Println(err)

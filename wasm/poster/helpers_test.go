@@ -3,27 +3,16 @@ package poster
 import (
 	"fmt"
 	"math/rand"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/atlas/atlastest"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 )
 
-// sample reads the Schilderswijk map, the poster's reference input.
-func sample(t testing.TB) *atlas.Map {
-	t.Helper()
-	data, err := os.ReadFile("../../geodata/schilderswijk.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, diags := atlas.Parse(data, nil)
-	if m == nil || atlas.HasErrors(diags) {
-		t.Fatalf("sample: %v", diags)
-	}
-	return m
-}
+// sample is the Schilderswijk map, the poster's reference input.
+func sample(t testing.TB) *atlas.Map { return atlastest.Sample(t) }
 
 // crowded returns the sample with n random places instead of its own,
 // named like real ones (10 to 40 characters), from a printed seed.

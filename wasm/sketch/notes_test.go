@@ -2,26 +2,18 @@ package sketch
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/atlas/atlastest"
 	"github.com/buurtkaart/buurtkaart/wasm/label"
 )
 
 // sample is the Schilderswijk sample map and its frame.
 func sample(t *testing.T) (*atlas.Map, Frame) {
-	t.Helper()
-	data, err := os.ReadFile("../../geodata/schilderswijk.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, diags := atlas.Parse(data, nil)
-	if m == nil || atlas.HasErrors(diags) {
-		t.Fatalf("sample: %v", diags)
-	}
+	m := atlastest.Sample(t)
 	_, f := Map(m, nil)
 	return m, f
 }
