@@ -28,13 +28,22 @@ const (
 type Anchor struct {
 	X, Y, R float64
 	W, H    float64 // label width and height (cap height plus descent)
+	// Folded is the size of the same label broken over two lines; zero if
+	// it has no such form. At each distance from the mark it is tried after
+	// the one-line label found no room there: a long name folded beside its
+	// mark reads better than one line at the end of a leader.
+	Folded Size
 }
+
+// Size is a label's width and height.
+type Size struct{ W, H float64 }
 
 // Placement is where a label went. X, Y is the text baseline origin, as SVG
 // wants it. A label set away from its mark has a leader: a short line
 // from the mark's edge (Leader[0], Leader[1]) to the label (Leader[2], Leader[3]).
 type Placement struct {
 	Placed    bool
+	Folded    bool // the label is in its two-line form (Anchor.Folded)
 	X, Y      float64
 	Align     Align
 	Box       Box
@@ -63,21 +72,32 @@ func Place(anchors []Anchor, obstacles []Box) []Placement {
 	for i, a := range anchors {
 	search:
 		for ring := range rings {
-			for _, dir := range directions {
-				c := spot(a, a.R+2+a.H*rings[ring], dir[0], dir[1], ring > 0)
-				if g.hits(c.Box) || ls.crossBox(c.Box) || c.HasLeader && (ls.crossSegment(c.Leader) || blocked(c.Leader, a, g)) {
-					continue
+			for fi, form := range forms(a) {
+				for _, dir := range directions {
+					c := spot(a, form, a.R+2+a.H*rings[ring], dir[0], dir[1], ring > 0)
+					if g.hits(c.Box) || ls.crossBox(c.Box) || c.HasLeader && (ls.crossSegment(c.Leader) || blocked(c.Leader, a, g)) {
+						continue
+					}
+					g.add(c.Box)
+					if c.HasLeader {
+						ls.add(c.Leader)
+					}
+					c.Folded = fi > 0
+					out[i] = c
+					break search
 				}
-				g.add(c.Box)
-				if c.HasLeader {
-					ls.add(c.Leader)
-				}
-				out[i] = c
-				break search
 			}
 		}
 	}
 	return out
+}
+
+// forms are the shapes a's label can take, in the order tried.
+func forms(a Anchor) []Size {
+	if a.Folded.W <= 0 || a.Folded.H <= 0 {
+		return []Size{{a.W, a.H}}
+	}
+	return []Size{{a.W, a.H}, a.Folded}
 }
 
 // rings are the distances tried, beyond the mark's edge, in label heights:
@@ -86,30 +106,30 @@ var rings = [3]float64{0, 1.6, 3.2}
 
 // directions are unit steps in the order cartographers prefer: right,
 // left, the four diagonals, then straight up and down.
-var directions = [][2]float64{{1, 0}, {-1, 0}, {k, -k}, {k, k}, {-k, -k}, {-k, k}, {0, -1}, {0, 1}}
+var directions = [][2]float64{{1, 0}, {-1, 0}, {k, -k}, {k, k}, {-k, -k}, {-k, k}, {0, -1}, {0, 1}, {0.924, -0.383}, {0.924, 0.383}, {-0.924, -0.383}, {-0.924, 0.383}}
 
 const k = 0.7071
 
-// spot puts a's label d units from the mark in direction (dx, dy): the
-// label's nearest edge or corner touches that point.
-func spot(a Anchor, d, dx, dy float64, leader bool) Placement {
+// spot puts a's label, of size z, d units from the mark in direction
+// (dx, dy): the label's nearest edge or corner touches that point.
+func spot(a Anchor, z Size, d, dx, dy float64, leader bool) Placement {
 	px, py := a.X+dx*d, a.Y+dy*d
-	descent := a.H * 0.25
+	descent := z.H * 0.25
 	p := Placement{Placed: true}
 	var b Box
 	switch {
 	case dx > 0.5:
-		b = Box{px, py - a.H/2, px + a.W, py + a.H/2}
+		b = Box{px, py - z.H/2, px + z.W, py + z.H/2}
 	case dx < -0.5:
-		b = Box{px - a.W, py - a.H/2, px, py + a.H/2}
+		b = Box{px - z.W, py - z.H/2, px, py + z.H/2}
 	case dx > 0: // diagonal right
-		b = Box{px, py - a.H/2 + dy*a.H/2, px + a.W, py + a.H/2 + dy*a.H/2}
+		b = Box{px, py - z.H/2 + dy*z.H/2, px + z.W, py + z.H/2 + dy*z.H/2}
 	case dx < 0:
-		b = Box{px - a.W, py - a.H/2 + dy*a.H/2, px, py + a.H/2 + dy*a.H/2}
+		b = Box{px - z.W, py - z.H/2 + dy*z.H/2, px, py + z.H/2 + dy*z.H/2}
 	case dy < 0:
-		b = Box{px - a.W/2, py - a.H, px + a.W/2, py}
+		b = Box{px - z.W/2, py - z.H, px + z.W/2, py}
 	default:
-		b = Box{px - a.W/2, py, px + a.W/2, py + a.H}
+		b = Box{px - z.W/2, py, px + z.W/2, py + z.H}
 	}
 	p.Box = b
 	p.Y = b.Y1 - descent
@@ -136,7 +156,7 @@ func extent(anchors []Anchor) (Box, float64) {
 	reach, h := 0.0, 0.0
 	for _, a := range anchors {
 		b = Box{min(b.X0, a.X), min(b.Y0, a.Y), max(b.X1, a.X), max(b.Y1, a.Y)}
-		reach = max(reach, a.R+2+a.H*3.2+a.W+a.H)
+		reach = max(reach, a.R+2+a.H*3.2+max(a.W, a.Folded.W)+max(a.H, a.Folded.H))
 		h += a.H
 	}
 	if len(anchors) == 0 {

@@ -203,9 +203,16 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 	size, small := o.FontSize*o.Scale, o.FontSize*o.Scale*noteSize
 	anchors := make([]label.Anchor, len(shown))
 	notes := make([][]string, len(shown))
+	folds := make([][2]string, len(shown))
 	for i, p := range shown {
 		at := f.Project(p.At)
 		a := label.Anchor{X: at.X, Y: at.Y, R: markRadius * o.Scale, W: textWidth(p.Name, size), H: size * lineHeight}
+		if !o.Notes || p.Note == "" {
+			folds[i] = foldName(p.Name, size)
+			if folds[i][1] != "" {
+				a.Folded = label.Size{W: max(textWidth(folds[i][0], size), textWidth(folds[i][1], size)), H: size * (lineHeight + foldGap)}
+			}
+		}
 		if o.Notes {
 			notes[i] = snippet(p.Note)
 			for _, l := range notes[i] {
@@ -232,6 +239,11 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 			g.Items = append(g.Items, Path{Class: "leider", Pts: []XY{{l[0], l[1]}, {l[2], l[3]}}})
 		}
 		kind, anchor := string(shown[i].Kind), anchorName(pl.Align)
+		if pl.Folded {
+			g.Items = append(g.Items, Text{Class: kind, At: XY{pl.X, pl.Box.Y0 + size*lineHeight*0.75}, Anchor: anchor, S: folds[i][0],
+				Lines: []Line{{DY: size * foldGap, S: folds[i][1]}}})
+			continue
+		}
 		if len(notes[i]) == 0 {
 			g.Items = append(g.Items, Text{Class: kind, At: XY{pl.X, pl.Y}, Anchor: anchor, S: shown[i].Name})
 			continue
@@ -247,6 +259,35 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 		g.Items = append(g.Items, t)
 	}
 	return g
+}
+
+// A long name may be folded over two lines, foldGap (in its size) apart,
+// when it finds no room on one: names wider than foldFrom of their size.
+const (
+	foldGap  = 1.15
+	foldFrom = 6.0
+)
+
+// foldName breaks a long name in two at the space that makes the wider line
+// narrowest; the second is empty when the name is short or has one word.
+func foldName(name string, size float64) [2]string {
+	if textWidth(name, size) <= foldFrom*size {
+		return [2]string{name}
+	}
+	best, bestW := [2]string{name}, math.Inf(1)
+	for i, r := range name {
+		if r != ' ' || i == 0 {
+			continue
+		}
+		a, b := strings.TrimSpace(name[:i]), strings.TrimSpace(name[i+1:])
+		if a == "" || b == "" {
+			continue
+		}
+		if w := max(textWidth(a, size), textWidth(b, size)); w < bestW {
+			best, bestW = [2]string{a, b}, w
+		}
+	}
+	return best
 }
 
 // snippet cuts a note into at most noteLines lines of at most noteLine
