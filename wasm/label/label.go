@@ -1,7 +1,9 @@
 // Package label places map labels so that none overlap: each label tries a
-// few spots around its anchor and takes the first free one, in priority
-// order (greedy with a collision grid). Labels that fit nowhere are left out
-// rather than drawn over each other.
+// few spots around its anchor (beside it, folded over two lines, then out
+// on a leader) and takes the first free one, in priority order (greedy with
+// a collision grid); then each label left out gets a second chance, where
+// moving one placed label elsewhere makes room (repair). Labels that fit
+// nowhere are left out rather than drawn over each other.
 package label
 
 import "math"
@@ -52,44 +54,168 @@ type Placement struct {
 }
 
 // Place labels anchors in order (earlier wins), keeping clear of every mark
-// and of the obstacles (a title, the legend).
+// and of the obstacles (a title, the legend). A second pass gives the names
+// left out another chance (repair).
 func Place(anchors []Anchor, obstacles []Box) []Placement {
+	p := newPlacer(anchors, obstacles)
+	for i, a := range anchors {
+		candidates(a, func(c Placement) bool {
+			if !p.free(c, a) {
+				return false
+			}
+			p.put(i, c)
+			return true
+		})
+	}
+	p.repair()
+	return p.out
+}
+
+// placer holds a layout in progress: one collision grid for marks,
+// obstacles and placed labels, one for leader lines.
+type placer struct {
+	anchors []Anchor
+	out     []Placement
+	g       *grid
+	ls      *leaders
+	owner   []int32 // per box in g: the label it is, or -1 (a mark, an obstacle)
+	box     []int32 // per label: its box's id in g
+	leader  []int32 // per label: its leader's id in ls, or -1
+}
+
+func newPlacer(anchors []Anchor, obstacles []Box) *placer {
 	area, size := extent(anchors)
-	g := newGrid(area, size)
+	p := &placer{anchors: anchors, out: make([]Placement, len(anchors)), g: newGrid(area, size),
+		ls: &leaders{grid: newGrid(area, size)}, box: make([]int32, len(anchors)), leader: make([]int32, len(anchors))}
 	for _, b := range obstacles {
 		// Only the part a candidate can reach matters: the paper's edges
 		// come as boxes reaching far beyond, which must not stretch the grid.
 		b = Box{max(b.X0, area.X0), max(b.Y0, area.Y0), min(b.X1, area.X1), min(b.Y1, area.Y1)}
 		if b.X0 < b.X1 && b.Y0 < b.Y1 {
-			g.add(b)
+			p.file(b, -1)
 		}
 	}
 	for _, a := range anchors {
-		g.add(Box{a.X - a.R, a.Y - a.R, a.X + a.R, a.Y + a.R})
+		p.file(Box{a.X - a.R, a.Y - a.R, a.X + a.R, a.Y + a.R}, -1)
 	}
-	ls := &leaders{grid: newGrid(area, size)}
-	out := make([]Placement, len(anchors))
-	for i, a := range anchors {
-	search:
-		for ring := range rings {
-			for fi, form := range forms(a) {
-				for _, dir := range directions {
-					c := spot(a, form, a.R+2+a.H*rings[ring], dir[0], dir[1], ring > 0)
-					if g.hits(c.Box) || ls.crossBox(c.Box) || c.HasLeader && (ls.crossSegment(c.Leader) || blocked(c.Leader, a, g)) {
-						continue
-					}
-					g.add(c.Box)
-					if c.HasLeader {
-						ls.add(c.Leader)
-					}
-					c.Folded = fi > 0
-					out[i] = c
-					break search
+	return p
+}
+
+func (p *placer) file(b Box, owner int) int32 {
+	p.g.add(b)
+	p.owner = append(p.owner, int32(owner))
+	return int32(len(p.g.boxes) - 1)
+}
+
+// free reports whether candidate c of anchor a overlaps nothing placed.
+func (p *placer) free(c Placement, a Anchor) bool {
+	return !p.g.hits(c.Box) && !p.ls.crossBox(c.Box) &&
+		!(c.HasLeader && (p.ls.crossSegment(c.Leader) || blocked(c.Leader, a, p.g)))
+}
+
+func (p *placer) put(i int, c Placement) {
+	p.out[i] = c
+	p.box[i] = p.file(c.Box, i)
+	p.leader[i] = -1
+	if c.HasLeader {
+		p.ls.add(c.Leader)
+		p.leader[i] = int32(len(p.ls.segs) - 1)
+	}
+}
+
+// lift takes label i off the map again: its box becomes empty, its leader
+// a point far away, so neither stands in anyone's way.
+func (p *placer) lift(i int) {
+	p.g.boxes[p.box[i]] = Box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	if l := p.leader[i]; l >= 0 {
+		p.ls.segs[l] = [4]float64{1e300, 1e300, 1e300, 1e300}
+		p.ls.grid.boxes[l] = Box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	}
+	p.out[i] = Placement{}
+}
+
+// repairBudget bounds the second pass, in candidate spots looked at, so a
+// crowded map of thousands of names costs little more than the first pass.
+const repairBudget = 6000
+
+// repair gives each name left out a second chance: where one placed name is
+// all that is in the way of one of its spots, that name moves to another
+// free spot of its own, if it has one, and both are on the map.
+func (p *placer) repair() {
+	budget := repairBudget
+	for i, a := range p.anchors {
+		if p.out[i].Placed {
+			continue
+		}
+		candidates(a, func(c Placement) bool {
+			if budget--; budget < 0 {
+				return true
+			}
+			j := p.soleBlocker(c.Box)
+			if j < 0 {
+				return false
+			}
+			old := p.out[j]
+			p.lift(j)
+			if !p.free(c, a) {
+				p.put(j, old)
+				return false
+			}
+			p.put(i, c)
+			if candidates(p.anchors[j], func(d Placement) bool {
+				budget--
+				if d.Box == old.Box || !p.free(d, p.anchors[j]) {
+					return false
+				}
+				p.put(j, d)
+				return true
+			}) {
+				return true
+			}
+			p.lift(i)
+			p.put(j, old)
+			return false
+		})
+	}
+}
+
+// soleBlocker returns the one placed label whose box overlaps b, or -1 when
+// none does, several do, or a mark or an obstacle does.
+func (p *placer) soleBlocker(b Box) int {
+	who := -1
+	x0, y0, x1, y1 := p.g.span(b)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, id := range p.g.cells[y*p.g.nx+x] {
+				if !p.g.boxes[id].Overlaps(b) {
+					continue
+				}
+				o := int(p.owner[id])
+				if o < 0 || who >= 0 && o != who {
+					return -1
+				}
+				who = o
+			}
+		}
+	}
+	return who
+}
+
+// candidates calls try with a's candidate spots in order of preference,
+// nearest first, until it returns true; it reports whether one did.
+func candidates(a Anchor, try func(Placement) bool) bool {
+	for ring := range rings {
+		for fi, form := range forms(a) {
+			for _, dir := range directions {
+				c := spot(a, form, a.R+2+a.H*rings[ring], dir[0], dir[1], ring > 0)
+				c.Folded = fi > 0
+				if try(c) {
+					return true
 				}
 			}
 		}
 	}
-	return out
+	return false
 }
 
 // forms are the shapes a's label can take, in the order tried.

@@ -68,3 +68,21 @@ func BenchmarkPlace1k(b *testing.B) {
 		Place(anchors, nil)
 	}
 }
+
+// Greedy alone leaves B unnamed: A's name took the one spot B has. The
+// second pass moves A's name to its left and names B there.
+func TestRepairMovesTheOneInTheWay(t *testing.T) {
+	a := Anchor{X: 100, Y: 100, R: 5, W: 40, H: 12}
+	b := Anchor{X: 160, Y: 100, R: 5, W: 40, H: 12}
+	walls := []Box{{167, -1000, 1000, 1000}, {105, -1000, 167, 93}, {105, 107, 167, 1000}}
+	got := Place([]Anchor{a, b}, walls)
+	if !got[0].Placed || !got[1].Placed {
+		t.Fatalf("placed A %v, B %v; want both", got[0].Placed, got[1].Placed)
+	}
+	if got[0].Align != End || got[1].Align != End {
+		t.Errorf("A %+v, B %+v: want both names left of their marks", got[0], got[1])
+	}
+	if got[0].Box.Overlaps(got[1].Box) {
+		t.Errorf("A %+v and B %+v overlap", got[0].Box, got[1].Box)
+	}
+}
