@@ -76,6 +76,38 @@ try {
     "the wasm draws the same SVG as the server");
   step("wasm took over the pre-rendered SVG, byte-identical");
 
+  // 2b. The default view on laptops: the whole buurt in the window, names
+  // drawn for the screen, ≥ 90 % of the sample's places named (QUALITY.md),
+  // none overlapping. Only for the sample map (its 68 places), which both
+  // servers under test show.
+  for (const [w, h] of [[1280, 800], [1024, 768]]) {
+    const ctxL = await browser.newContext({ viewport: { width: w, height: h } });
+    const lap = await ctxL.newPage();
+    await lap.goto(base + "/");
+    await lap.waitForSelector("body[data-core=ready]", { timeout: 30000 });
+    await lap.waitForFunction(() => Number(document.body.dataset.redraws || 0) >= 1, null, { timeout: 15000 });
+    const v = await lap.evaluate(() => {
+      const k = document.getElementById("kaart"), r = k.getBoundingClientRect();
+      const inView = (b) => b.width > 0 && b.left >= r.left - 0.5 && b.right <= r.right + 0.5 && b.top >= r.top - 0.5 &&
+        b.bottom <= Math.min(r.bottom, innerHeight) + 0.5;
+      const rs = [...k.querySelectorAll(".labels text")].map((t) => t.getBoundingClientRect()).filter(inView);
+      let overlaps = 0;
+      for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
+        const a = rs[i], b = rs[j];
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps++;
+      }
+      return { places: Number(k.querySelector(".plekken").dataset.n), named: rs.length, overlaps,
+        mapFits: r.bottom <= innerHeight + 0.5, title: document.title };
+    });
+    if (/^Schilderswijk/.test(v.title)) {
+      assert.ok(v.mapFits, `${w}×${h}: the map runs past the window`);
+      assert.equal(v.overlaps, 0, `${w}×${h}: overlapping names`);
+      assert.ok(v.named >= 0.9 * v.places, `${w}×${h}: ${v.named} of ${v.places} places named, want ≥ 90 %`);
+      step(`laptop ${w}×${h}: whole map in the window, ${v.named} of ${v.places} places named, 0 overlapping`);
+    }
+    await ctxL.close();
+  }
+
   // 3. Drop a pin through the page.
   const note = `Hier speelt Ömer elke zaterdag ûd — ë ï é ĳ <img src=x onerror=alert(1)> ${Date.now()}`;
   // freeSpot finds a point on the map near (fx, fy) that is not a place's
