@@ -81,7 +81,7 @@ func (b *bridge) load(args []js.Value) any {
 		return map[string]any{"diagnostics": lines, "error": "map could not be read"}
 	}
 	b.m = m
-	b.drawing, b.frame = sketch.Map(m, &sketch.Options{Phone: sketch.PhoneScale})
+	b.drawing, b.frame = sketch.Map(m, sketch.PageOptions())
 	b.labels = map[string]string{}
 	b.layouts = map[string]sketch.Group{}
 	b.groups = map[string]sketch.Clustering{}

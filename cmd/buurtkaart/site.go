@@ -163,7 +163,7 @@ func (s site) index(m *atlas.Map) error {
 		return err
 	}
 	// As the wasm draws it (wasm/main.go), so it takes over byte for byte.
-	d, _ := sketch.Map(m, &sketch.Options{Phone: sketch.PhoneScale})
+	d, _ := sketch.Map(m, sketch.PageOptions())
 	var svg strings.Builder
 	if err := sketch.WriteSVG(&svg, d); err != nil {
 		return err

@@ -22,7 +22,9 @@ func (s site) embedPage(m *atlas.Map) error {
 	if err != nil {
 		return err
 	}
-	d, f := sketch.Map(m, nil)
+	// For a screen wider than a phone's, as the page's map (the embed's
+	// stylesheet is the page's: it sizes pictograms for that scale).
+	d, f := sketch.Map(m, &sketch.Options{Scale: sketch.ScreenScale})
 	var svg strings.Builder
 	if err := sketch.WriteSVG(&svg, d); err != nil {
 		return err

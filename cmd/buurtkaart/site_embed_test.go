@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,8 +57,9 @@ func TestEmbedPage(t *testing.T) {
 	}
 }
 
-// The phone drawing's names are laid out by the core at sketch.PhoneScale;
-// the page must draw them at that size, or they overlap or waste room.
+// The phone drawing's names are laid out by the core at sketch.PhoneScale,
+// the laptop drawing's at sketch.ScreenScale; the page must draw them at
+// those sizes, or they overlap or waste room.
 func TestPhoneScaleInStyle(t *testing.T) {
 	css, err := os.ReadFile("../../web/style.css")
 	if err != nil {
@@ -66,5 +68,13 @@ func TestPhoneScaleInStyle(t *testing.T) {
 	want := fmt.Sprintf(".kaart .smal { display: none; --s: %g; }", sketch.PhoneScale)
 	if !strings.Contains(string(css), want) {
 		t.Errorf("web/style.css lacks %q", want)
+	}
+	// And the laptop drawing's at sketch.ScreenScale: the map's own --s.
+	got := ""
+	if m := regexp.MustCompile(`(?m)^\.kaart \{[^}]*--s: ([0-9.]+);`).FindSubmatch(css); m != nil {
+		got = string(m[1])
+	}
+	if got != fmt.Sprint(sketch.ScreenScale) {
+		t.Errorf("web/style.css: .kaart's --s is %q, want %g (sketch.ScreenScale)", got, sketch.ScreenScale)
 	}
 }

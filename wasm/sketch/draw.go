@@ -17,6 +17,10 @@ type Options struct {
 	Width    float64 // drawing width in units; default 1000
 	Margin   float64 // blank border in units; default 24
 	FontSize float64 // label size in units; default 12.5
+	// Scale is the scale the places and names are drawn at: drawing units
+	// per screen unit of the screen the map is made for (ScreenScale);
+	// default 1, a map 1,000 px wide.
+	Scale float64
 	// Phone, if > 0, also draws the places and names for a phone screen at
 	// this scale (see PhoneScale), in groups of class "smal" after the
 	// usual ones: the page shows them on narrow screens until its view
@@ -28,6 +32,20 @@ type Options struct {
 // page's view keeps names as large as on a 1,040 px map (view.js), which on
 // a 360–430 px phone (a map 340–410 px wide) is a scale of 2.5–3.1.
 const PhoneScale = 2.8
+
+// ScreenScale is the scale the server's map draws its places and names at
+// for screens wider than a phone's. The page's view draws names 12 px high
+// with a mouse (view.js), which on a laptop or desktop (a map 700–1,040 px
+// wide) is a scale of 0.92–1.37; 1.2 fits the commonest, a 1366–1536 px
+// laptop, so the first paint there already looks as the core will draw it.
+const ScreenScale = 1.2
+
+// PageOptions are how the server and the wasm draw the page's map, the
+// same on both sides, so the wasm takes over the server's drawing byte for
+// byte: for laptops at ScreenScale, for phones at PhoneScale.
+func PageOptions() *Options {
+	return &Options{Scale: ScreenScale, Phone: PhoneScale}
+}
 
 // defaultFontSize is the names' size in units at scale 1: 12.5 px on a map
 // drawn 1,000 px wide.
@@ -46,6 +64,9 @@ func (o *Options) withDefaults() Options {
 	}
 	if v.FontSize <= 0 {
 		v.FontSize = defaultFontSize
+	}
+	if v.Scale <= 0 {
+		v.Scale = 1
 	}
 	return v
 }
@@ -70,7 +91,7 @@ func Map(m *atlas.Map, opts *Options) (*Drawing, Frame) {
 			d.Groups = append(d.Groups, g)
 		}
 	}
-	marks, labels := places(f, m.Places, o.FontSize, 1)
+	marks, labels := places(f, m.Places, o.FontSize, o.Scale)
 	d.Groups = append(d.Groups, Group{ID: "verbindingen", Class: "verbindingen"}, marks, labels)
 	if o.Phone > 0 {
 		marks, labels := places(f, m.Places, o.FontSize, o.Phone)
