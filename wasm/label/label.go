@@ -59,13 +59,16 @@ type Placement struct {
 func Place(anchors []Anchor, obstacles []Box) []Placement {
 	p := newPlacer(anchors, obstacles)
 	for i, a := range anchors {
-		candidates(a, func(c Placement) bool {
-			if !p.free(c, a) {
-				return false
+		for it := (spots{a: a}); ; {
+			c, ok := it.next()
+			if !ok {
+				break
 			}
-			p.put(i, c)
-			return true
-		})
+			if p.free(c, a) {
+				p.put(i, c)
+				break
+			}
+		}
 	}
 	p.repair()
 	return p.out
@@ -136,7 +139,7 @@ func (p *placer) lift(i int) {
 
 // repairBudget bounds the second pass, in candidate spots looked at, so a
 // crowded map of thousands of names costs little more than the first pass.
-const repairBudget = 6000
+const repairBudget = 2000
 
 // repair gives each name left out a second chance: where one placed name is
 // all that is in the way of one of its spots, that name moves to another
@@ -147,36 +150,43 @@ func (p *placer) repair() {
 		if p.out[i].Placed {
 			continue
 		}
-		candidates(a, func(c Placement) bool {
-			if budget--; budget < 0 {
-				return true
+		for it := (spots{a: a}); budget > 0; budget-- {
+			c, ok := it.next()
+			if !ok {
+				break
 			}
-			j := p.soleBlocker(c.Box)
-			if j < 0 {
-				return false
+			if p.makeRoom(i, c, &budget) {
+				break
 			}
-			old := p.out[j]
-			p.lift(j)
-			if !p.free(c, a) {
-				p.put(j, old)
-				return false
+		}
+	}
+}
+
+// makeRoom puts label i at c if the one placed label in the way there can
+// move to another free spot of its own; else it leaves all as it was.
+func (p *placer) makeRoom(i int, c Placement, budget *int) bool {
+	j := p.soleBlocker(c.Box)
+	if j < 0 {
+		return false
+	}
+	old := p.out[j]
+	p.lift(j)
+	if p.free(c, p.anchors[i]) {
+		p.put(i, c)
+		for it := (spots{a: p.anchors[j]}); *budget > 0; *budget-- {
+			d, ok := it.next()
+			if !ok {
+				break
 			}
-			p.put(i, c)
-			if candidates(p.anchors[j], func(d Placement) bool {
-				budget--
-				if d.Box == old.Box || !p.free(d, p.anchors[j]) {
-					return false
-				}
+			if d.Box != old.Box && p.free(d, p.anchors[j]) {
 				p.put(j, d)
 				return true
-			}) {
-				return true
 			}
-			p.lift(i)
-			p.put(j, old)
-			return false
-		})
+		}
+		p.lift(i)
 	}
+	p.put(j, old)
+	return false
 }
 
 // soleBlocker returns the one placed label whose box overlaps b, or -1 when
@@ -201,29 +211,37 @@ func (p *placer) soleBlocker(b Box) int {
 	return who
 }
 
-// candidates calls try with a's candidate spots in order of preference,
-// nearest first, until it returns true; it reports whether one did.
-func candidates(a Anchor, try func(Placement) bool) bool {
-	for ring := range rings {
-		for fi, form := range forms(a) {
-			for _, dir := range directions {
-				c := spot(a, form, a.R+2+a.H*rings[ring], dir[0], dir[1], ring > 0)
-				c.Folded = fi > 0
-				if try(c) {
-					return true
-				}
-			}
-		}
-	}
-	return false
+// spots walks a's candidate spots in order of preference, nearest first:
+// beside the mark in every direction (then the folded label there), then
+// out on leaders.
+type spots struct {
+	a               Anchor
+	ring, form, dir int
 }
 
-// forms are the shapes a's label can take, in the order tried.
-func forms(a Anchor) []Size {
-	if a.Folded.W <= 0 || a.Folded.H <= 0 {
-		return []Size{{a.W, a.H}}
+func (s *spots) next() (Placement, bool) {
+	forms := 1
+	if s.a.Folded.W > 0 && s.a.Folded.H > 0 {
+		forms = 2
 	}
-	return []Size{{a.W, a.H}, a.Folded}
+	for s.ring < len(rings) {
+		if s.dir < len(directions) {
+			z := Size{s.a.W, s.a.H}
+			if s.form == 1 {
+				z = s.a.Folded
+			}
+			d := directions[s.dir]
+			s.dir++
+			c := spot(s.a, z, s.a.R+2+s.a.H*rings[s.ring], d[0], d[1], s.ring > 0)
+			c.Folded = s.form == 1
+			return c, true
+		}
+		s.dir = 0
+		if s.form++; s.form >= forms {
+			s.form, s.ring = 0, s.ring+1
+		}
+	}
+	return Placement{}, false
 }
 
 // rings are the distances tried, beyond the mark's edge, in label heights:
@@ -231,7 +249,8 @@ func forms(a Anchor) []Size {
 var rings = [3]float64{0, 1.6, 3.2}
 
 // directions are unit steps in the order cartographers prefer: right,
-// left, the four diagonals, then straight up and down.
+// left, the four diagonals, straight up and down, then right and left a
+// little up or down.
 var directions = [][2]float64{{1, 0}, {-1, 0}, {k, -k}, {k, k}, {-k, -k}, {-k, k}, {0, -1}, {0, 1}, {0.924, -0.383}, {0.924, 0.383}, {-0.924, -0.383}, {-0.924, 0.383}}
 
 const k = 0.7071

@@ -52,7 +52,10 @@ func Cluster(f Frame, ps []atlas.Place, scale float64, hidden map[kind.Kind]bool
 		}
 		cells[k] = append(cells[k], i)
 	}
-	c := Clustering{Scale: scale}
+	// Singles is never nil: LabelOptions.Only nil would mean every place,
+	// and a map all in clusters (10,000 places at the whole-buurt view)
+	// must label none, not try all 10,000 against the clusters.
+	c := Clustering{Scale: scale, Singles: []int{}}
 	for _, k := range order {
 		idx := cells[k]
 		if len(idx) < clusterMin {

@@ -208,3 +208,17 @@ func TestLongNamesFold(t *testing.T) {
 		}
 	}
 }
+
+// Where every place is in a cluster, nothing is labelled, and no time goes
+// into trying: Singles is empty, never nil (which Labels reads as "all").
+func TestAllClusteredLabelsNone(t *testing.T) {
+	m, f := sample(t)
+	const scale = 40 // the whole buurt in a few cells: all clusters
+	c := Cluster(f, m.Places, scale, nil)
+	if c.Singles == nil || len(c.Singles) != 0 {
+		t.Fatalf("at scale %v: singles %v, want empty, not nil", scale, c.Singles)
+	}
+	if g := Labels(f, m.Places, &LabelOptions{Scale: scale, Only: c.Singles, Clusters: c.Groups}); len(g.Items) != 0 {
+		t.Errorf("all clustered: %d label items, want none", len(g.Items))
+	}
+}
