@@ -90,10 +90,14 @@ func (w Window) contains(p XY, margin float64) bool {
 func Marks(f Frame, ps []atlas.Place, c Clustering, w Window) Group {
 	g := Group{Class: "plekken"}
 	margin := 2 * markRadius * c.Scale
-	plates := map[string]*strings.Builder{} // icon + kind → path data
+	type plateKey struct {
+		icon, class string
+		part        int
+	}
+	plates := map[plateKey]*strings.Builder{} // icon, kind and part → path data
 	add := func(icon, class string, at XY, s float64) {
 		for pi, part := range iconParts[icon] {
-			key := icon + "|" + class + "|" + strconv.Itoa(pi)
+			key := plateKey{icon, class, pi}
 			b := plates[key]
 			if b == nil {
 				b = &strings.Builder{}
@@ -120,7 +124,7 @@ func Marks(f Frame, ps []atlas.Place, c Clustering, w Window) Group {
 	for _, icon := range iconOrder {
 		for _, class := range []string{"talent", "verband", "plek", "verhaal", "partner", "klont"} {
 			for pi, part := range iconParts[icon] {
-				b := plates[icon+"|"+class+"|"+strconv.Itoa(pi)]
+				b := plates[plateKey{icon, class, pi}]
 				if b == nil {
 					continue
 				}

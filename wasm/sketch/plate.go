@@ -3,6 +3,7 @@ package sketch
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Plate is many copies of one pictogram drawn as a single path, like a
@@ -18,8 +19,39 @@ type Plate struct {
 func (Plate) isItem() {}
 
 // place writes the path data d of an icon part scaled by s and moved to
-// (x, y). d holds only absolute M, L, H, V, Q, A and Z commands.
+// (x, y). d holds only absolute M, L, H, V, Q, A and Z commands. It runs
+// once per mark and part (10,000 places: ~50,000 times a redraw), so d is
+// read once (parsed) and numbers are written without allocating.
 func place(b *strings.Builder, d string, s, x, y float64) {
+	var buf [24]byte
+	for _, t := range parsed(d) {
+		if t.cmd != 0 {
+			b.WriteByte(t.cmd)
+			continue
+		}
+		if t.space {
+			b.WriteByte(' ')
+		}
+		b.Write(appendNum(buf[:0], transform(t.of, t.arg, t.v, s, x, y)))
+	}
+}
+
+// token is a command letter (cmd set) or the arg-th number v of a group of
+// command of; space: a separator goes before it.
+type token struct {
+	cmd, of byte
+	arg     int
+	v       float64
+	space   bool
+}
+
+var parsedPaths sync.Map // path data → []token
+
+func parsed(d string) []token {
+	if ts, ok := parsedPaths.Load(d); ok {
+		return ts.([]token)
+	}
+	var ts []token
 	var cmd byte
 	arg, space := 0, false
 	for i := 0; i < len(d); {
@@ -30,7 +62,7 @@ func place(b *strings.Builder, d string, s, x, y float64) {
 			continue
 		case c >= 'A' && c <= 'Z':
 			cmd, arg, space = c, 0, false
-			b.WriteByte(c)
+			ts = append(ts, token{cmd: c})
 			i++
 			continue
 		}
@@ -40,15 +72,14 @@ func place(b *strings.Builder, d string, s, x, y float64) {
 		}
 		v, _ := strconv.ParseFloat(d[i:j], 64)
 		i = j
-		if space {
-			b.WriteByte(' ')
-		}
-		b.WriteString(num(transform(cmd, arg, v, s, x, y)))
+		ts = append(ts, token{of: cmd, arg: arg, v: v, space: space})
 		space = true
 		if arg++; arg == groupSize(cmd) {
 			arg = 0
 		}
 	}
+	parsedPaths.Store(d, ts)
+	return ts
 }
 
 // groupSize is how many numbers one repetition of a command takes.

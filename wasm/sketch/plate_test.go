@@ -3,6 +3,8 @@ package sketch
 import (
 	"fmt"
 	"math"
+	"math/rand"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -70,6 +72,28 @@ func TestNumbers(t *testing.T) {
 		}
 		if x1-x0 > 20 || y0 < 50-4.5 || y1 > 50+4.5 {
 			t.Errorf("%s: figures span x %.1f…%.1f, y %.1f…%.1f: outside the cluster's circle", n, x0, x1, y0, y1)
+		}
+	}
+}
+
+// appendNum writes what the general formatter writes for a number rounded
+// to one decimal, for every number a drawing holds.
+func TestAppendNumMatchesFormatFloat(t *testing.T) {
+	want := func(v float64) string {
+		v = math.Round(v*10) / 10
+		if v == 0 {
+			v = 0
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	vals := []float64{0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.96, 1, -1, 12.5, -12.5, 735.45, 1e6 + 0.3, -1e9, 123456789.87}
+	rng := rand.New(rand.NewSource(7))
+	for range 20000 {
+		vals = append(vals, (rng.Float64()-0.5)*4000, (rng.Float64()-0.5)*2)
+	}
+	for _, v := range vals {
+		if got := num(v); got != want(v) {
+			t.Fatalf("num(%v) = %q, want %q", v, got, want(v))
 		}
 	}
 }
