@@ -141,10 +141,10 @@ func (p *placer) lift(i int) {
 
 // repairMax is the most labels a layout gives a second pass: a buurt map
 // read name by name (the sample: 68 places, +5 to +9 names on a laptop).
-// A layout of 1,000 names took 30 ms with it in the browser and 6 ms
-// without, for 2 % more names: there the first pass alone keeps a zoom
-// step within a frame or two.
-const repairMax = 400
+// On bigger layouts it cost more than a frame in the browser (1,000 names:
+// 30 ms with it, 6 without, for 2 % more names; the 1k bench's first
+// layout, ~300 names: up to 22 ms with it, 2.5–5.5 without).
+const repairMax = 200
 
 // repairBudget bounds the second pass, in candidate spots looked at, so a
 // crowded map of thousands of names costs little more than the first pass.
