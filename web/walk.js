@@ -55,8 +55,10 @@ export function startWalk({ getCore, onPlaced, say, centreOn }) {
     panel.hidden = false; ok.disabled = true;
     say(""); // the last pin's message would push the map off a small screen
     bar.classList.add("plaatst"); // the bar shows only what placing needs
-    // The map to the top of the screen, clear of the bar at the bottom.
-    document.getElementById("kaartvak").scrollIntoView({ block: "start" });
+    // On a phone (the bar fixed at the bottom) the map to the top of the
+    // screen, clear of the bar; a laptop's map is in view already, under
+    // the row the bar's panel hangs from.
+    if (getComputedStyle(bar).position === "fixed") document.getElementById("kaartvak").scrollIntoView({ block: "start" });
     if (!navigator.geolocation) {
       explain("Deze telefoon geeft geen plek door. Tik op de kaart waar je pin hoort.", "No position on this device: tap the map where your pin belongs.");
       return;
