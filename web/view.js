@@ -26,7 +26,8 @@ export function startView({ core, onTapMap, say }) {
   // stays ~13 px tall instead of shrinking with the drawing to 5 px; the core
   // then fits fewer of them, as a map drawn for a phone should. Read at a
   // desk with a mouse (a fine pointer) names are 12 px: on a 1280×800
-  // laptop that names 65 of the sample's 68 places, at 13 px 58.
+  // laptop that names 66 of the sample's 68 places (at 13 px: 63), on a
+  // 1024×768 one 62 (at 13 px: 57).
   const nameWidth = matchMedia("(pointer: fine)").matches ? 0.96 : 1.04;
   const scale = () => zoom() * Math.max(1, (W * nameWidth) / drawnWidth());
   // drawnWidth is how wide the drawing is on screen: the element's width, or
