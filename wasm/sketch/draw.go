@@ -297,7 +297,7 @@ func foldName(name string, size float64) [2]string {
 	}
 	best, bestW := [2]string{name}, math.Inf(1)
 	for i, r := range name {
-		if r != ' ' || i == 0 {
+		if r != ' ' {
 			continue
 		}
 		a, b := strings.TrimSpace(name[:i]), strings.TrimSpace(name[i+1:])

@@ -189,7 +189,7 @@ func TestLongNamesFold(t *testing.T) {
 	short := make([]atlas.Place, len(m.Places))
 	copy(short, m.Places)
 	for i := range short {
-		if f := foldName(short[i].Name, 1); f[1] != "" {
+		if fold := foldName(short[i].Name, 1); fold[1] != "" {
 			short[i].Name = strings.ReplaceAll(short[i].Name, " ", "\u00a0")
 		}
 	}

@@ -132,7 +132,7 @@ func num(v float64) string {
 // appendNum appends v rounded to one decimal, shortest form ("12", "12.5",
 // "-0.8", never "-0"): what strconv.FormatFloat(math.Round(v*10)/10, 'f',
 // -1, 64) writes, in integers, without allocating (the marks of a redraw
-// write ~200,000 numbers).
+// write ~200,000 numbers). NaN, which no path may hold, is written as 0.
 func appendNum(b []byte, v float64) []byte {
 	n := math.Round(v * 10)
 	if n == 0 || n != n {
