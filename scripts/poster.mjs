@@ -64,12 +64,24 @@ try {
 
   // 2. The preview: every place of the map in the poster's index. The page
   // is ready when the core composed the poster, not when every preload
-  // finished; that is what is waited for.
-  try {
-    await page.goto(base + "/poster.html", { waitUntil: "domcontentloaded", timeout: 60000 });
-    await page.waitForSelector("body[data-poster=ready]", { timeout: 60000 });
-  } catch (e) {
-    throw new Error(`poster page not ready: ${e.message.split("\n")[0]}; requests still open: ${pending()}; page errors: ${errors.join(" | ") || "none"}`);
+  // finished; that is what is waited for. wrangler dev now and then leaves
+  // one static file's response hanging (CI saw GET /core.js open for 60 s
+  // while every other request had finished; a deployed Worker serves files
+  // from Cloudflare's asset store, not through that proxy). Such a stall,
+  // with no page error, is named and the page loaded once more; a second
+  // stall, or any page error, fails the test.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(base + "/poster.html", { waitUntil: "domcontentloaded", timeout: 30000 });
+      await page.waitForSelector("body[data-poster=ready]", { timeout: 30000 });
+      break;
+    } catch (e) {
+      const stalled = pending();
+      const why = `poster page not ready: ${e.message.split("\n")[0]}; requests still open: ${stalled}; page errors: ${errors.join(" | ") || "none"}`;
+      if (attempt > 1 || errors.length > 0 || stalled === "none") throw new Error(why);
+      step(`${why}; loading the page again`);
+      open.clear();
+    }
   }
   const first = await page.evaluate(() => ({
     viewBox: document.querySelector("#voorbeeld svg").getAttribute("viewBox"),
