@@ -46,14 +46,21 @@ try {
       const a = rs[i], b = rs[j];
       if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps++;
     }
+    // The zoom buttons must not hide a name (they sat over the map's top
+    // corner once, over four of the sample's names).
+    const buttons = [...document.querySelectorAll("#kaartvak button")].map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0);
+    const covered = texts.filter((t, i) => buttons.some((b) => rs[i].left < b.right && b.left < rs[i].right && rs[i].top < b.bottom && b.top < rs[i].bottom))
+      .map((t) => t.textContent);
     return { labels: texts.length, wide: shown("#kaart .labels:not(.smal) text").length,
-      px: texts.length ? Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)) : 0, overlaps };
+      px: texts.length ? Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)) : 0, overlaps, covered, buttons: buttons.length };
   });
+  assert.ok(small.buttons >= 3, "the map's zoom buttons are shown on a phone");
+  assert.deepEqual(small.covered, [], "names under the map's buttons on a phone");
   assert.equal(small.wide, 0, "the wide map's names are hidden on a phone");
   assert.ok(small.labels >= 5, `${small.labels} names on the phone drawing`);
   assert.ok(small.px >= 12, `names on a phone are ${small.px.toFixed(1)} px, want ≥ 12`);
   assert.equal(small.overlaps, 0, "overlapping names on the phone drawing");
-  step(`phone (390 px) without wasm: ${small.labels} names, ${small.px.toFixed(1)} px high, 0 overlapping`);
+  step(`phone (390 px) without wasm: ${small.labels} names, ${small.px.toFixed(1)} px high, 0 overlapping, none under the buttons`);
   await ctxPhone.close();
 
   // 2. The wasm takes over the same drawing.
