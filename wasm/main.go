@@ -27,6 +27,7 @@ type bridge struct {
 	m       *atlas.Map
 	drawing *sketch.Drawing
 	frame   sketch.Frame
+	streets [][4]float64                 // the map's streets, which names keep off (sketch.Streets)
 	labels  map[string]string            // laid-out labels by scale, filter and window: panning within a window never re-lays out
 	layouts map[string]sketch.Group      // whole-drawing label layouts by scale and filter (maps up to smallMap places)
 	groups  map[string]sketch.Clustering // clusterings by scale and filter
@@ -82,6 +83,7 @@ func (b *bridge) load(args []js.Value) any {
 	}
 	b.m = m
 	b.drawing, b.frame = sketch.Map(m, sketch.PageOptions())
+	b.streets = sketch.Streets(b.frame, m.Shapes)
 	b.labels = map[string]string{}
 	b.layouts = map[string]sketch.Group{}
 	b.groups = map[string]sketch.Clustering{}
@@ -221,7 +223,7 @@ func (b *bridge) labelsAt(args []js.Value) any {
 		return svg
 	}
 	start := time.Now()
-	opts := &sketch.LabelOptions{Scale: scale, Hidden: hidden, Only: c.Singles, Notes: scale <= sketch.NotesFrom, Clusters: c.Groups}
+	opts := &sketch.LabelOptions{Scale: scale, Hidden: hidden, Only: c.Singles, Notes: scale <= sketch.NotesFrom, Clusters: c.Groups, Streets: b.streets}
 	var g sketch.Group
 	if small { // one layout for the whole drawing per level, handed out by window
 		full, ok := b.layouts[base]

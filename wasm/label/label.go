@@ -54,42 +54,74 @@ type Placement struct {
 }
 
 // Place labels anchors in order (earlier wins), keeping clear of every mark
-// and of the obstacles (a title, the legend). A second pass gives the names
-// left out another chance (repair).
-func Place(anchors []Anchor, obstacles []Box) []Placement {
-	p := newPlacer(anchors, obstacles)
+// and of the obstacles (a title, the legend), and off the lines (streets)
+// where it can. A second pass gives the names left out another chance
+// (repair).
+func Place(anchors []Anchor, obstacles []Box, lines [][4]float64) []Placement {
+	p := newPlacer(anchors, obstacles, lines)
 	for i, a := range anchors {
-		for it := (spots{a: a}); ; {
-			c, ok := it.next()
-			if !ok {
-				break
-			}
-			if p.free(c, a) {
-				p.put(i, c)
-				break
-			}
-		}
+		p.first(i, a)
 	}
 	p.repair()
 	return p.out
 }
 
+// first puts label i at its first free spot that is not along a line; if
+// every free spot at that distance from the mark is along one, at the
+// first of those: a name on a street beside its mark reads better than
+// one out on a leader.
+func (p *placer) first(i int, a Anchor) {
+	var onLine Placement
+	ring := 0
+	for it := (spots{a: a}); ; {
+		c, ok := it.next()
+		if !ok || it.ring != ring {
+			if onLine.Placed {
+				p.put(i, onLine)
+				return
+			}
+			if !ok {
+				return
+			}
+			ring = it.ring
+		}
+		if !p.free(c, a) {
+			continue
+		}
+		if !p.lines.along(c.Box) {
+			p.put(i, c)
+			return
+		}
+		if !onLine.Placed {
+			onLine = c
+		}
+	}
+}
+
 // placer holds a layout in progress: one collision grid for marks,
-// obstacles and placed labels, one for leader lines.
+// obstacles and placed labels, one for leader lines, one for the lines
+// names keep off.
 type placer struct {
 	anchors []Anchor
 	out     []Placement
 	g       *grid
-	ls      *leaders
+	ls      *segments
+	lines   *segments
 	owner   []int32 // per box in g: the label it is, or -1 (a mark, an obstacle)
 	box     []int32 // per label: its box's id in g
 	leader  []int32 // per label: its leader's id in ls, or -1
 }
 
-func newPlacer(anchors []Anchor, obstacles []Box) *placer {
+func newPlacer(anchors []Anchor, obstacles []Box, lines [][4]float64) *placer {
 	area, size := extent(anchors)
 	p := &placer{anchors: anchors, out: make([]Placement, len(anchors)), g: newGrid(area, size),
-		ls: &leaders{grid: newGrid(area, size)}, box: make([]int32, len(anchors)), leader: make([]int32, len(anchors))}
+		ls: &segments{grid: newGrid(area, size)}, lines: &segments{grid: newGrid(area, size)},
+		box: make([]int32, len(anchors)), leader: make([]int32, len(anchors))}
+	for _, l := range lines {
+		if segBox(l).Overlaps(area) { // a street far off can touch no candidate
+			p.lines.add(l)
+		}
+	}
 	for _, b := range obstacles {
 		// Only the part a candidate can reach matters: the paper's edges
 		// come as boxes reaching far beyond, which must not stretch the grid.

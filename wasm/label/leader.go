@@ -2,19 +2,20 @@ package label
 
 import "math"
 
-// leaders indexes the leader lines placed so far.
-type leaders struct {
+// segments indexes line segments: the leader lines placed so far, or the
+// streets names keep off.
+type segments struct {
 	grid *grid
 	segs [][4]float64
 }
 
-func (l *leaders) add(s [4]float64) {
+func (l *segments) add(s [4]float64) {
 	l.grid.add(segBox(s))
 	l.segs = append(l.segs, s)
 }
 
-// crossBox reports whether a placed leader runs through box b.
-func (l *leaders) crossBox(b Box) bool {
+// crossBox reports whether a segment runs through box b.
+func (l *segments) crossBox(b Box) bool {
 	if len(l.segs) == 0 {
 		return false
 	}
@@ -31,8 +32,8 @@ func (l *leaders) crossBox(b Box) bool {
 	return false
 }
 
-// crossSegment reports whether a placed leader crosses s.
-func (l *leaders) crossSegment(s [4]float64) bool {
+// crossSegment reports whether a segment crosses s.
+func (l *segments) crossSegment(s [4]float64) bool {
 	if len(l.segs) == 0 {
 		return false
 	}
@@ -47,6 +48,40 @@ func (l *leaders) crossSegment(s [4]float64) bool {
 		}
 	}
 	return false
+}
+
+// alongShare is how much of a label's width a line may run through its
+// letters before the spot counts as on that line.
+const alongShare = 0.25
+
+// along reports whether lines run through b's letters, from the cap height
+// to the baseline, for more than alongShare of its width: text laid along
+// a street reads badly, the street showing between its words. A street
+// crossing the text is not along it: the letters' halo hides that.
+func (l *segments) along(b Box) bool {
+	if len(l.segs) == 0 {
+		return false
+	}
+	h := b.Y1 - b.Y0
+	band := Box{b.X0, b.Y0 + 0.1*h, b.X1, b.Y1 - 0.25*h}
+	covered := 0.0
+	x0, y0, x1, y1 := l.grid.span(band)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, id := range l.grid.cells[y*l.grid.nx+x] {
+				s := l.segs[id]
+				// A segment filed under several cells is counted once:
+				// in the first of them that the band covers.
+				if sx, sy, _, _ := l.grid.span(segBox(s)); max(sx, x0) != x || max(sy, y0) != y {
+					continue
+				}
+				if t0, t1, ok := clip(s, band); ok {
+					covered += math.Abs(s[2]-s[0]) * (t1 - t0)
+				}
+			}
+		}
+	}
+	return covered > alongShare*(b.X1-b.X0)
 }
 
 // blocked reports whether a leader line would run through a placed label,
@@ -70,15 +105,22 @@ func segBox(s [4]float64) Box {
 	return Box{math.Min(s[0], s[2]), math.Min(s[1], s[3]), math.Max(s[0], s[2]), math.Max(s[1], s[3])}
 }
 
-// segmentHitsBox clips the segment to the box (Liang–Barsky).
+// segmentHitsBox reports whether the segment runs through the box.
 func segmentHitsBox(s [4]float64, b Box) bool {
+	_, _, ok := clip(s, b)
+	return ok
+}
+
+// clip clips the segment to the box (Liang–Barsky): the part from t0 to t1
+// of it (0 its start, 1 its end) is inside.
+func clip(s [4]float64, b Box) (t0, t1 float64, ok bool) {
 	x0, y0, dx, dy := s[0], s[1], s[2]-s[0], s[3]-s[1]
-	t0, t1 := 0.0, 1.0
+	t0, t1 = 0.0, 1.0
 	for _, e := range [4][2]float64{{-dx, x0 - b.X0}, {dx, b.X1 - x0}, {-dy, y0 - b.Y0}, {dy, b.Y1 - y0}} {
 		p, q := e[0], e[1]
 		if p == 0 {
 			if q < 0 {
-				return false
+				return 0, 0, false
 			}
 			continue
 		}
@@ -89,10 +131,10 @@ func segmentHitsBox(s [4]float64, b Box) bool {
 			t1 = math.Min(t1, r)
 		}
 		if t0 > t1 {
-			return false
+			return 0, 0, false
 		}
 	}
-	return true
+	return t0, t1, true
 }
 
 // segmentsCross reports whether two segments properly intersect.

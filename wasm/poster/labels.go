@@ -55,7 +55,7 @@ func (l labeller) place(at []XY, es []entry) (out []placed, unlabelled int) {
 	for i := range es {
 		g.add(label.Box{X0: at[i].X - l.r, Y0: at[i].Y - l.r, X1: at[i].X + l.r, Y1: at[i].Y + l.r})
 	}
-	for i, pl := range label.Place(anchors, obstacles) {
+	for i, pl := range label.Place(anchors, obstacles, nil) {
 		if pl.Placed {
 			out[i] = placed{Text: l.text(strconv.Itoa(es[i].N)+" "+es[i].Name, pl.X, pl.Y, pl.Align), Box: pl.Box}
 			g.add(pl.Box)

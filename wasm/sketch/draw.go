@@ -91,10 +91,11 @@ func Map(m *atlas.Map, opts *Options) (*Drawing, Frame) {
 			d.Groups = append(d.Groups, g)
 		}
 	}
-	marks, labels := places(f, m.Places, o.FontSize, o.Scale)
+	streets := Streets(f, m.Shapes)
+	marks, labels := places(f, m.Places, streets, o.FontSize, o.Scale)
 	d.Groups = append(d.Groups, Group{ID: "verbindingen", Class: "verbindingen"}, marks, labels)
 	if o.Phone > 0 {
-		marks, labels := places(f, m.Places, o.FontSize, o.Phone)
+		marks, labels := places(f, m.Places, streets, o.FontSize, o.Phone)
 		marks.Class += " smal"
 		labels.Class += " smal"
 		d.Groups = append(d.Groups, marks, labels)
@@ -158,9 +159,9 @@ func hatching(l atlas.Layer) (angle, gap float64) {
 	return math.Pi / 4, 4.5
 }
 
-func places(f Frame, ps []atlas.Place, fontSize, scale float64) (marks, labels Group) {
+func places(f Frame, ps []atlas.Place, streets [][4]float64, fontSize, scale float64) (marks, labels Group) {
 	c := Cluster(f, ps, scale, nil)
-	return Marks(f, ps, c, Window{}), Labels(f, ps, &LabelOptions{FontSize: fontSize, Scale: scale, Only: c.Singles, Clusters: c.Groups})
+	return Marks(f, ps, c, Window{}), Labels(f, ps, &LabelOptions{FontSize: fontSize, Scale: scale, Only: c.Singles, Clusters: c.Groups, Streets: streets})
 }
 
 // LabelOptions tune Labels; nil means defaults.
@@ -172,6 +173,7 @@ type LabelOptions struct {
 	Window   Window             // label only places in this part of the drawing; zero: all
 	Notes    bool               // write a place's note under its name (see NotesFrom)
 	Clusters []Klont            // drawn clusters: names keep clear of their circles
+	Streets  [][4]float64       // streets (Streets): names keep off them where they can
 }
 
 // klontRadius is the radius of a cluster's circle at scale 1 (icons.go).
@@ -251,7 +253,7 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 		r := klontRadius * o.Scale
 		obstacles = append(obstacles, label.Box{X0: k.At.X - r, Y0: k.At.Y - r, X1: k.At.X + r, Y1: k.At.Y + r})
 	}
-	for i, pl := range label.Place(anchors, obstacles) {
+	for i, pl := range label.Place(anchors, obstacles, o.Streets) {
 		if !pl.Placed {
 			continue
 		}
