@@ -33,6 +33,24 @@ const map = await (await fetch(`${base}/map.geojson`)).json();
 const places = map.features.filter((f) => f.geometry?.type === "Point" && f.properties?.kind).map((f) => f.properties.name);
 assert.ok(places.length >= 1, "the map has places");
 
+// Enough entries for an A4 poster to need a second sheet (its index runs
+// on), so that path is tested however many pins the server already has:
+// 200 entries take two A4 sheets. The test's own pins go again at the end.
+const kinds = ["talent", "verband", "plek", "verhaal", "partner"];
+const extra = [];
+const have = places.length + (await (await fetch(`${base}/api/pins`)).json()).features.length;
+for (let i = 0; i < 200 - have; i++) {
+  const id = randomUUID();
+  const res = await fetch(`${base}/api/pins`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Buurtkaart-Device": `poster-test-sheets-${i % 5}-${pinID}` },
+    body: JSON.stringify({ id, lon: 4.293 + (i % 20) * 0.0014, lat: 52.06 + Math.floor(i / 20) * 0.0012, kind: kinds[i % 5], name: `Postervel ${i + 1}` }),
+  });
+  const body = await res.json();
+  assert.ok(res.status === 201, `pin ${i + 1} for a second sheet refused: ${res.status} ${JSON.stringify(body)}`);
+  extra.push({ id, token: body.delete_token });
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -113,6 +131,34 @@ try {
   const a3 = await page.evaluate(() => globalThis.posterStats);
   step(`A3 preview: viewBox 0 0 841.89 1190.55, composed in ${a3.composeMs} ms`);
 
+  // 4b. "Download SVG": one file per sheet, each a whole SVG of the paper's
+  // size; together they hold every place (a sheet beyond the first carries
+  // the rest of the index). On A4, which the entries above fill twice.
+  await page.selectOption("#formaat", "A4");
+  await page.waitForFunction(() => document.querySelector("#voorbeeld svg").getAttribute("viewBox").endsWith("595.28 841.89"), null, { timeout: 10000 });
+  const a4 = await page.evaluate(() => globalThis.posterStats);
+  assert.ok(a4.pages >= 2, `${a4.entries} entries on ${a4.pages} A4 sheet(s); the test wants a second sheet`);
+  const buttons = await page.locator("#download, button.vel").all();
+  assert.equal(buttons.length, a4.pages, `${buttons.length} download buttons for ${a4.pages} sheets`);
+  const files = [];
+  for (const b of buttons) {
+    const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 10000 }), b.click()]);
+    const text = await new Promise(async (resolve, reject) => {
+      const chunks = [], stream = await dl.createReadStream();
+      stream.on("data", (c) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks).toString("utf8"))).on("error", reject);
+    });
+    assert.match(text, /^<svg[^>]* viewBox="0 0 595\.28 841\.89"/, `${dl.suggestedFilename()} is an A4 SVG`);
+    files.push({ name: dl.suggestedFilename(), text });
+  }
+  assert.equal(new Set(files.map((f) => f.name)).size, files.length, "each sheet its own file name");
+  const unescape = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  const all = unescape(files.map((f) => f.text).join("\n"));
+  const notDownloaded = places.filter((n) => !all.includes(n.replace(/\s+/g, " ").trim()));
+  assert.deepEqual(notDownloaded, [], `places in no downloaded sheet: ${notDownloaded.join(", ")}`);
+  await page.selectOption("#formaat", "A3");
+  await page.waitForFunction(() => document.querySelector("#voorbeeld svg").getAttribute("viewBox").endsWith("841.89 1190.55"), null, { timeout: 10000 });
+  step(`download (A4, ${a4.entries} entries): ${files.length} SVG file(s) (${files.map((f) => `${f.name} ${Math.round(f.text.length / 1024)} KB`).join(", ")}), every place in them`);
+
   // 5. "Print → Save as PDF": the print view is one A3 sheet per composed
   // page (a map with many pins continues its index on a second sheet).
   await page.emulateMedia({ media: "print" });
@@ -130,6 +176,9 @@ try {
   assert.deepEqual(errors, [], "no errors or dialogs on the page");
 } finally {
   await browser.close();
+  for (const p of extra) {
+    await fetch(`${base}/api/pins/${p.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${p.token}` } });
+  }
   if (stored.delete_token) {
     await fetch(`${base}/api/pins/${pinID}`, { method: "DELETE", headers: { Authorization: `Bearer ${stored.delete_token}` } });
   }

@@ -124,17 +124,40 @@ function compose() {
   say(`${formaat.value} ${liggend.checked ? "liggend" : "staand"} (${w} × ${h} mm), ${out.entries} plekken en pins${vellen}.`,
     `${out.entries} places and pins, made in ${ms} ms`);
   $("afdrukken").disabled = false;
-  $("download").disabled = false;
+  offerSheets(out.pages);
   $("pdf").href = `poster.pdf?size=${formaat.value}${liggend.checked ? "&landscape=1" : ""}`;
   document.body.dataset.poster = "ready";
 }
 
-function download() {
-  if (!last) return;
-  const url = URL.createObjectURL(new Blob([last.svg], { type: "image/svg+xml" }));
+// offerSheets shows one download button per sheet: a map with many pins
+// continues its index on further sheets, and each is its own SVG file.
+function offerSheets(pages) {
+  const first = $("download");
+  first.disabled = false;
+  first.textContent = pages > 1 ? `Download SVG, vel 1 van ${pages}` : "Download SVG";
+  first.dataset.vel = "1";
+  document.querySelectorAll("button.vel").forEach((b) => b.remove());
+  let after = first;
+  for (let n = 2; n <= pages; n++) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "vel";
+    b.dataset.vel = String(n);
+    b.textContent = `Vel ${n} van ${pages}`;
+    b.setAttribute("aria-label", `Download SVG, vel ${n} van ${pages} · sheet ${n} of ${pages}`);
+    after.after(b);
+    after = b;
+  }
+}
+
+function download(ev) {
+  const n = Number(ev.target.closest("button")?.dataset.vel || 1);
+  const svg = last && [last.svg, ...last.more][n - 1];
+  if (!svg) return;
+  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   const a = document.createElement("a");
   a.href = url;
-  a.download = `buurtkaart-poster-${formaat.value}${liggend.checked ? "-liggend" : ""}.svg`;
+  a.download = `buurtkaart-poster-${formaat.value}${liggend.checked ? "-liggend" : ""}${last.pages > 1 ? `-vel${n}` : ""}.svg`;
   document.body.append(a);
   a.click();
   a.remove();
@@ -147,7 +170,7 @@ formaat.addEventListener("change", compose);
 liggend.addEventListener("change", compose);
 $("keuzes").addEventListener("submit", (e) => { e.preventDefault(); compose(); });
 $("afdrukken").addEventListener("click", () => window.print());
-$("download").addEventListener("click", download);
+document.querySelector(".knoppen").addEventListener("click", (ev) => { if (ev.target.closest("#download, button.vel")) download(ev); });
 sizePrint();
 offerPDF();
 
