@@ -400,5 +400,21 @@ func (cp *canvasPage) Text(t poster.Text) {
 	if t.Angle != 0 {
 		m = m.Rotate(-t.Angle) // clockwise on a y-down page is negative on canvas's y-up
 	}
+	if t.Halo > 0 { // the letters' outlines, stroked in paper under them
+		outline, w := cp.f.face(t.Size, t.Fill).ToPath(t.S)
+		dx := 0.0
+		switch align {
+		case canvas.Center:
+			dx = -w / 2
+		case canvas.Right:
+			dx = -w
+		}
+		style := canvas.DefaultStyle
+		style.Fill = canvas.Paint{}
+		style.Stroke = canvas.Paint{Color: canvas.Hex(poster.MapPaper)}
+		style.StrokeWidth = t.Halo * mmPerPt
+		style.StrokeCapper, style.StrokeJoiner = canvas.RoundCap, canvas.RoundJoin
+		cp.c.RenderPath(outline, style, m.Translate(dx, 0))
+	}
 	cp.c.RenderText(canvas.NewTextLine(cp.f.face(t.Size, t.Fill), t.S, align), m)
 }

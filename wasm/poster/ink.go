@@ -24,6 +24,9 @@ const (
 	pinInk   = "#b5179e" // residents' pins: a felt-tip magenta, never a kind colour
 )
 
+// MapPaper is the paper inside the map's frame, and of its labels' halos.
+const MapPaper = "#fffdf8"
+
 var kindInk = map[kind.Kind]string{
 	kind.Talent:  "#e07a5f", // terracotta
 	kind.Verband: "#f2cc8f", // ochre, the lightest

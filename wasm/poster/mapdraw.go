@@ -20,7 +20,7 @@ type mapSheet struct {
 func (s mapSheet) draw(p *Page, es []entry) int {
 	f, u := s.frame, s.u
 	p.add(Path{Parts: [][]XY{wobble(corners(f), true, u*0.12, u*4, seeded("frame"))}, Closed: true,
-		Fill: "#fffdf8", Stroke: ink, Width: max(0.8, u*0.14)})
+		Fill: MapPaper, Stroke: ink, Width: max(0.8, u*0.14)})
 	inner := Rect{f.X + u*1.2, f.Y + u*1.2, f.W - u*2.4, f.H - u*2.4}
 	pr := fit(s.m.Bounds, inner)
 	clipTo := Rect{f.X + u*0.3, f.Y + u*0.3, f.W - u*0.6, f.H - u*0.6}

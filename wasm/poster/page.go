@@ -52,6 +52,10 @@ type Text struct {
 	Align Align
 	Fill  string  // "#rrggbb"
 	Angle float64 // rotation in degrees, clockwise (y is down), around At
+	// Halo, if > 0, is the width in points of a band of the map's paper
+	// drawn round the letters under them, so the lines a label sits on
+	// (a street's edge, the walk's dashes) do not run through its words.
+	Halo float64
 }
 
 func (Path) isItem() {}

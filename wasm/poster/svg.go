@@ -81,6 +81,9 @@ func (s *SVG) Text(t Text) {
 	case End:
 		s.w.WriteString(` text-anchor="end"`)
 	}
+	if t.Halo > 0 {
+		s.w.WriteString(` stroke="` + MapPaper + `" stroke-width="` + num(t.Halo) + `" stroke-linejoin="round" paint-order="stroke"`)
+	}
 	if t.Angle != 0 {
 		s.w.WriteString(` transform="rotate(` + num(t.Angle) + " " + num(t.At.X) + " " + num(t.At.Y) + `)"`)
 	}

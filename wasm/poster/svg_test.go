@@ -72,7 +72,7 @@ func TestHostileTextCannotInject(t *testing.T) {
 	allowed := map[string]bool{"svg": true, "title": true, "path": true, "text": true}
 	attrs := map[string]bool{"xmlns": true, "width": true, "height": true, "viewBox": true, "lang": true, "font-family": true,
 		"d": true, "fill": true, "stroke": true, "stroke-width": true, "stroke-linecap": true, "stroke-linejoin": true,
-		"stroke-dasharray": true, "x": true, "y": true, "font-size": true, "text-anchor": true, "transform": true}
+		"stroke-dasharray": true, "x": true, "y": true, "font-size": true, "text-anchor": true, "transform": true, "paint-order": true}
 	for _, bad := range hostile {
 		m := *sample(t)
 		m.Title, m.Buurt, m.Attribution = bad, bad, bad
