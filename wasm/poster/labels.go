@@ -31,6 +31,7 @@ type labeller struct {
 	r        float64 // mark radius
 	measure  func(string, float64) float64
 	reserved []label.Box
+	lines    [][4]float64 // streets and the walk: names keep off them where they can
 }
 
 // leaderRadii are the distances tried in pass 3, in mark radii.
@@ -55,7 +56,7 @@ func (l labeller) place(at []XY, es []entry) (out []placed, unlabelled int) {
 	for i := range es {
 		g.add(label.Box{X0: at[i].X - l.r, Y0: at[i].Y - l.r, X1: at[i].X + l.r, Y1: at[i].Y + l.r})
 	}
-	for i, pl := range label.Place(anchors, obstacles, nil) {
+	for i, pl := range label.Place(anchors, obstacles, l.lines) {
 		if pl.Placed {
 			out[i] = placed{Text: l.text(strconv.Itoa(es[i].N)+" "+es[i].Name, pl.X, pl.Y, pl.Align), Box: pl.Box}
 			g.add(pl.Box)

@@ -35,7 +35,7 @@ func (s mapSheet) draw(p *Page, es []entry) int {
 		at[i] = pr.xy(e.At)
 	}
 	reserved := s.furniture(p, pr, inner)
-	lb := labeller{area: inner, size: size, r: r, measure: s.o.Measure, reserved: reserved}
+	lb := labeller{area: inner, size: size, r: r, measure: s.o.Measure, reserved: reserved, lines: s.lines(pr)}
 	labels, unlabelled := lb.place(at, es)
 	names := s.streetNames(pr, inner, at, r, labels, reserved)
 	for _, t := range names {
@@ -123,7 +123,7 @@ func (s mapSheet) streets(p *Page, pr projection, clip Rect) {
 	if lines == nil {
 		return
 	}
-	w := s.u * 0.62
+	w := s.streetWidth()
 	p.add(Path{Parts: lines, Stroke: ink, Width: w + max(0.9, s.u*0.16)})
 	p.add(Path{Parts: lines, Stroke: street, Width: w})
 }
@@ -141,6 +141,40 @@ func (s mapSheet) route(p *Page, pr projection, clip Rect) {
 		}
 	}
 }
+
+// lines are the inked edges of the streets and the walk, which names keep
+// off where they can (label.Place).
+func (s mapSheet) lines(pr projection) [][4]float64 {
+	var out [][4]float64
+	for _, sh := range s.m.Shapes {
+		if sh.Area || sh.Layer != atlas.Straat && sh.Layer != atlas.Route {
+			continue
+		}
+		half := 0.0 // the walk is one line; a street two, its edges
+		if sh.Layer == atlas.Straat {
+			half = s.streetWidth() / 2
+		}
+		for _, part := range sh.Parts {
+			pts := s.project(pr, part)
+			for i := 1; i < len(pts); i++ {
+				a, b := pts[i-1], pts[i]
+				l := math.Hypot(b.X-a.X, b.Y-a.Y)
+				if l == 0 {
+					continue
+				}
+				nx, ny := (a.Y-b.Y)/l*half, (b.X-a.X)/l*half
+				out = append(out, [4]float64{a.X + nx, a.Y + ny, b.X + nx, b.Y + ny})
+				if half > 0 {
+					out = append(out, [4]float64{a.X - nx, a.Y - ny, b.X - nx, b.Y - ny})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// streetWidth is the paper between a street's two inked edges.
+func (s mapSheet) streetWidth() float64 { return s.u * 0.62 }
 
 // streetNames writes each street's name along its longest straight
 // stretch where that is free of marks, labels and other names. Names are
