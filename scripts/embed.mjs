@@ -84,7 +84,22 @@ try {
     assert.equal(shown.verband + shown.verhaal + shown.partner, 0, `other kinds hidden: ${JSON.stringify(shown)}`);
     const labels = await f.locator("#kaart .labels text").evaluateAll((ts) => ts.map((t) => [t.dataset.soort, t.getBoundingClientRect().width > 0]));
     assert.ok(labels.length > 0 && labels.every(([k, v]) => v === (k === "talent" || k === "plek")), "labels follow their kind");
-    step(`snippet: map drawn, wasm took over, kinds filtered (${JSON.stringify(shown)}, ${labels.filter((l) => l[1]).length}/${labels.length} labels)`);
+    // Names are laid out for the frame: as large on screen as on the full
+    // map (12 px with a mouse), none overlapping. They were 5 px once, the
+    // server's drawing for a laptop scaled down into a 480 px frame.
+    const names = await f.locator("#kaart .labels text").evaluateAll((ts) => {
+      const rs = ts.map((t) => t.getBoundingClientRect()).filter((r) => r.width > 0);
+      let overlaps = 0;
+      for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
+        const a = rs[i], b = rs[j];
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps++;
+      }
+      const px = Math.min(...ts.map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a));
+      return { px, overlaps, width: document.getElementById("kaart").getBoundingClientRect().width };
+    });
+    assert.ok(names.px >= 11.5, `names ${names.px.toFixed(1)} px high in a ${Math.round(names.width)} px frame, want ≥ 11.5`);
+    assert.equal(names.overlaps, 0, "overlapping names in the frame");
+    step(`snippet: map drawn, wasm took over, kinds filtered (${JSON.stringify(shown)}, ${labels.filter((l) => l[1]).length}/${labels.length} labels, ${names.px.toFixed(1)} px in a ${Math.round(names.width)} px frame, 0 overlapping)`);
     await page.context().close();
   }
 

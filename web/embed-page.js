@@ -62,18 +62,48 @@
     }
     applyView();
   }
-  function applyView() {
+  // applyView sets the viewBox; then the core lays out marks and names for
+  // it (redraw), except while a drag moves the drawing (after it ends).
+  function applyView(moving) {
     const v = view, hw = v.w / 2 / v.z, hh = v.h / 2 / v.z;
     v.cx = Math.min(Math.max(v.cx, hw), v.w - hw); // keep the drawing in the frame
     v.cy = Math.min(Math.max(v.cy, hh), v.h - hh);
     svg().setAttribute("viewBox", `${v.cx - hw} ${v.cy - hh} ${2 * hw} ${2 * hh}`);
-    vak.style.setProperty("--zoom", v.z);
+    // Before the wasm, zooming enlarges the server's drawing and its names
+    // with it; embed.css divides them by --zoom to keep their size.
+    vak.style.setProperty("--zoom", core ? 1 : v.z);
     document.body.classList.toggle("ingezoomd", v.z > 1);
     document.getElementById("inzoomen").disabled = v.z >= MAX_ZOOM;
     document.getElementById("uitzoomen").disabled = v.z <= 1;
+    if (!moving) redraw();
   }
   function zoom(f) { view.z = Math.min(Math.max(view.z * f, 1), MAX_ZOOM); applyView(); }
-  function pan(dx, dy) { view.cx += dx; view.cy += dy; applyView(); }
+  function pan(dx, dy, moving) { view.cx += dx; view.cy += dy; applyView(moving); }
+
+  // redraw has the core lay out marks and names for the frame's width and
+  // the zoom level, as view.js does for the whole map: names stay 12 px
+  // (13 on a touch screen) on screen, so a narrow frame shows fewer names,
+  // never smaller ones; kinds filtered out take no room.
+  const nameWidth = matchMedia("(pointer: fine)").matches ? 0.96 : 1.04;
+  function redraw() {
+    if (!core) return;
+    const el = svg(), v = view, vb = el.viewBox.baseVal;
+    const drawn = Math.min(el.clientWidth, el.clientHeight * v.w / v.h) || v.w;
+    const scale = Math.max(1, (v.w * nameWidth) / drawn) / v.z;
+    const hidden = KINDS.filter((k) => !opts.kinds.has(k));
+    const args = [scale, hidden, vb.x, vb.y, vb.x + vb.width, vb.y + vb.height];
+    const marks = core.marks(...args), labels = core.labels(...args);
+    if (typeof marks === "string") replaceGroup(".plekken", marks);
+    if (typeof labels === "string") replaceGroup(".labels", labels);
+    el.style.setProperty("--s", scale);
+    tagLabels();
+  }
+  function replaceGroup(selector, markup) {
+    const old = svg().querySelector(selector);
+    const tmp = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    tmp.innerHTML = markup;
+    if (old) old.replaceWith(tmp.firstElementChild);
+  }
 
   let drag = null;
   vak.addEventListener("pointerdown", (ev) => {
@@ -86,10 +116,12 @@
     if (!dragged && Math.hypot(dx, dy) < 5) return; // a tap wobbles a few pixels; it is not a drag
     dragged = true;
     const k = view.w / view.z / svg().getBoundingClientRect().width; // drawing units per CSS pixel
-    pan(-dx * k, -dy * k);
+    pan(-dx * k, -dy * k, true);
     drag.x = ev.clientX; drag.y = ev.clientY;
   });
-  for (const t of ["pointerup", "pointercancel", "pointerleave"]) vak.addEventListener(t, () => { drag = null; });
+  for (const t of ["pointerup", "pointercancel", "pointerleave"]) {
+    vak.addEventListener(t, () => { if (drag && dragged) redraw(); drag = null; });
+  }
   vak.addEventListener("keydown", (ev) => {
     const step = view.w / view.z / 4;
     const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[ev.key];
@@ -183,6 +215,7 @@
     box.addEventListener("change", () => {
       if (box.checked) opts.kinds.add(box.value); else opts.kinds.delete(box.value);
       filter();
+      redraw();
     });
   }
   if (!opts.add) document.body.classList.add("alleen-kijken");
@@ -190,6 +223,8 @@
   tagLabels();
   initView();
   new ResizeObserver(postHeight).observe(main);
+  let width = 0; // a new frame width: names laid out for it
+  new ResizeObserver(() => { if (vak.clientWidth !== width) { width = vak.clientWidth; redraw(); } }).observe(vak);
   postHeight();
 
   startCore()

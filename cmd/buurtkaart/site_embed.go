@@ -22,9 +22,9 @@ func (s site) embedPage(m *atlas.Map) error {
 	if err != nil {
 		return err
 	}
-	// For a screen wider than a phone's, as the page's map (the embed's
-	// stylesheet is the page's: it sizes pictograms for that scale).
-	d, f := sketch.Map(m, &sketch.Options{Scale: sketch.ScreenScale})
+	// The page's drawing: for a frame wider than a phone's, and for a narrow
+	// one (below 600 px) until the wasm lays it out for the frame's width.
+	d, f := sketch.Map(m, sketch.PageOptions())
 	var svg strings.Builder
 	if err := sketch.WriteSVG(&svg, d); err != nil {
 		return err
