@@ -115,8 +115,11 @@ type placer struct {
 func newPlacer(anchors []Anchor, obstacles []Box, lines [][4]float64) *placer {
 	area, size := extent(anchors)
 	p := &placer{anchors: anchors, out: make([]Placement, len(anchors)), g: newGrid(area, size),
-		ls: &segments{grid: newGrid(area, size)}, lines: &segments{grid: newGrid(area, size)},
+		ls: &segments{grid: newGrid(area, size)}, lines: &segments{},
 		box: make([]int32, len(anchors)), leader: make([]int32, len(anchors))}
+	if len(lines) > 0 { // no grid without lines: a map of places only allocates none
+		p.lines.grid = newGrid(area, size)
+	}
 	for _, l := range lines {
 		if segBox(l).Overlaps(area) { // a street far off can touch no candidate
 			p.lines.add(l)
