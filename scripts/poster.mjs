@@ -7,6 +7,7 @@
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 
 const base = (process.env.BASE_URL || "http://127.0.0.1:8080").replace(/\/$/, "");
 function step(name) { console.log(`  poster ${base}: ${name}`); }
@@ -143,10 +144,7 @@ try {
   const files = [];
   for (const b of buttons) {
     const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 10000 }), b.click()]);
-    const text = await new Promise(async (resolve, reject) => {
-      const chunks = [], stream = await dl.createReadStream();
-      stream.on("data", (c) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks).toString("utf8"))).on("error", reject);
-    });
+    const text = await readFile(await dl.path(), "utf8");
     assert.match(text, /^<svg[^>]* viewBox="0 0 595\.28 841\.89"/, `${dl.suggestedFilename()} is an A4 SVG`);
     files.push({ name: dl.suggestedFilename(), text });
   }

@@ -81,28 +81,21 @@
   function pan(dx, dy, moving) { view.cx += dx; view.cy += dy; applyView(moving); }
 
   // redraw has the core lay out marks and names for the frame's width and
-  // the zoom level, as view.js does for the whole map: names stay 12 px
-  // (13 on a touch screen) on screen, so a narrow frame shows fewer names,
-  // never smaller ones; kinds filtered out take no room.
-  const nameWidth = matchMedia("(pointer: fine)").matches ? 0.96 : 1.04;
+  // the zoom level, as view.js does for the whole map (core.js, nameScale):
+  // a narrow frame shows fewer names, never smaller ones; kinds filtered
+  // out take no room.
+  const page = globalThis.buurtkaartPage;
   function redraw() {
     if (!core) return;
-    const el = svg(), v = view, vb = el.viewBox.baseVal;
-    const drawn = Math.min(el.clientWidth, el.clientHeight * v.w / v.h) || v.w;
-    const scale = Math.max(1, (v.w * nameWidth) / drawn) / v.z;
+    const el = svg(), vb = el.viewBox.baseVal;
+    const scale = page.nameScale(el, view.w, view.h) / view.z;
     const hidden = KINDS.filter((k) => !opts.kinds.has(k));
     const args = [scale, hidden, vb.x, vb.y, vb.x + vb.width, vb.y + vb.height];
     const marks = core.marks(...args), labels = core.labels(...args);
-    if (typeof marks === "string") replaceGroup(".plekken", marks);
-    if (typeof labels === "string") replaceGroup(".labels", labels);
+    if (typeof marks === "string") page.replaceGroup(el, ".plekken", marks);
+    if (typeof labels === "string") page.replaceGroup(el, ".labels", labels);
     el.style.setProperty("--s", scale);
     tagLabels();
-  }
-  function replaceGroup(selector, markup) {
-    const old = svg().querySelector(selector);
-    const tmp = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    tmp.innerHTML = markup;
-    if (old) old.replaceWith(tmp.firstElementChild);
   }
 
   let drag = null;
@@ -145,8 +138,8 @@
   }
 
   // --- pins
-  const { newID } = globalThis.buurtkaartPage; // core.js
-  const device = () => globalThis.buurtkaartPage.device();
+  const { newID } = page; // core.js
+  const device = () => page.device();
   function drawPins() {
     if (!core || !opts.pins) return;
     const out = core.pins(JSON.stringify({ type: "FeatureCollection", features: stored }), []);
@@ -201,10 +194,9 @@
 
   // startCore lets the wasm take over the pre-rendered SVG, as app.js does.
   async function startCore() {
-    core = await globalThis.buurtkaartPage.loadCore(vak.dataset.map);
-    globalThis.buurtkaartPage.takeOver(core);
-    tagLabels();
-    applyView();
+    core = await page.loadCore(vak.dataset.map);
+    page.takeOver(core);
+    applyView(); // redraws: marks and names for this frame, labels tagged
     document.body.dataset.core = "ready";
   }
 

@@ -21,22 +21,11 @@ export function startView({ core, onTapMap, say }) {
 
   const zoom = () => Math.pow(STEP, -view.level);
   // scale is what the core draws for: drawing units per screen unit, where
-  // 1 is the whole map 1,000 px wide. On a narrower screen (a phone: ~400 px)
-  // marks and names keep the size they have on a 1,040 px map, so a name
-  // stays ~13 px tall instead of shrinking with the drawing to 5 px; the core
-  // then fits fewer of them, as a map drawn for a phone should. Read at a
-  // desk with a mouse (a fine pointer) names are 12 px: on a 1280×800
-  // laptop that names 66 of the sample's 68 places (at 13 px: 63), on a
-  // 1024×768 one 62 (at 13 px: 57).
-  const nameWidth = matchMedia("(pointer: fine)").matches ? 0.96 : 1.04;
-  const scale = () => zoom() * Math.max(1, (W * nameWidth) / drawnWidth());
-  // drawnWidth is how wide the drawing is on screen: the element's width, or
-  // less when its height is capped (a phone held sideways) and the drawing
-  // is letterboxed inside it.
-  function drawnWidth() {
-    const el = svg();
-    return Math.min(el.clientWidth, el.clientHeight * W / H) || W;
-  }
+  // 1 is the whole map 1,000 px wide, enlarged so names keep their size on
+  // a narrower screen (core.js, nameScale).
+  const page = globalThis.buurtkaartPage;
+  const scale = () => zoom() * page.nameScale(svg(), W, H);
+  const drawnWidth = () => page.drawnWidth(svg(), W, H);
   // unitsPerPx is drawing units per CSS pixel in the current view, for a box
   // of the map's size on screen (the drawing fits it, centred).
   const unitsPerPx = (rect) => Math.max(box().w / rect.width, box().h / rect.height);
@@ -65,12 +54,7 @@ export function startView({ core, onTapMap, say }) {
     writeURL();
   }
 
-  function replaceGroup(selector, markup) {
-    const old = svg().querySelector(selector);
-    const tmp = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    tmp.innerHTML = markup;
-    if (old) old.replaceWith(tmp.firstElementChild);
-  }
+  const replaceGroup = (selector, markup) => page.replaceGroup(svg(), selector, markup);
 
   // toMap converts a screen point to drawing units in the current view.
   function toMap(clientX, clientY) {

@@ -400,8 +400,9 @@ func (cp *canvasPage) Text(t poster.Text) {
 	if t.Angle != 0 {
 		m = m.Rotate(-t.Angle) // clockwise on a y-down page is negative on canvas's y-up
 	}
+	face := cp.f.face(t.Size, t.Fill)
 	if t.Halo > 0 { // the letters' outlines, stroked in paper under them
-		outline, w := cp.f.face(t.Size, t.Fill).ToPath(t.S)
+		outline, w := face.ToPath(t.S)
 		dx := 0.0
 		switch align {
 		case canvas.Center:
@@ -416,5 +417,5 @@ func (cp *canvasPage) Text(t poster.Text) {
 		style.StrokeCapper, style.StrokeJoiner = canvas.RoundCap, canvas.RoundJoin
 		cp.c.RenderPath(outline, style, m.Translate(dx, 0))
 	}
-	cp.c.RenderText(canvas.NewTextLine(cp.f.face(t.Size, t.Fill), t.S, align), m)
+	cp.c.RenderText(canvas.NewTextLine(face, t.S, align), m)
 }

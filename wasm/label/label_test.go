@@ -123,9 +123,9 @@ func TestOnAStreetRatherThanOnALeader(t *testing.T) {
 	}
 }
 
-// along counts a street filed under many grid cells once: a short street
-// under a third of the name's width is not along it, however the grid
-// cuts it.
+// along counts a street filed under many grid cells once: a street under
+// a fifth of the name's width is not along it (the share is a quarter),
+// however many cells the grid cuts it into.
 func TestAlongCountsEachStreetOnce(t *testing.T) {
 	s := &segments{grid: newGrid(Box{0, 0, 100, 100}, 2)}
 	s.add([4]float64{10, 50, 30, 50})

@@ -18,8 +18,8 @@ type placed struct {
 // labeller places the labels of the map's entries in three passes, so that
 // every entry gets at least its number and no two labels overlap:
 //
-//  1. "12 Breiclub De Steek" beside the mark (label.Place: right, left,
-//     above, below);
+//  1. "12 Breiclub De Steek" beside the mark or on a short leader
+//     (label.Place), off the streets' edges and the walk where it can;
 //  2. "12" alone at one of eight spots around the mark;
 //  3. "12" at the end of a leader line, up to 30 mark radii away, at 16
 //     angles — far enough for the densest cluster of the 1,000-place test.

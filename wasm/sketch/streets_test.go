@@ -22,12 +22,12 @@ func TestNamesKeepOffStreets(t *testing.T) {
 		}
 		size := defaultFontSize * ScreenScale
 		for _, it := range Labels(f, m.Places, o).Items {
-			t, ok := it.(Text)
+			tx, ok := it.(Text)
 			if !ok {
 				continue
 			}
 			named++
-			if len(t.Lines) == 0 && onStreet(t, size, streets) {
+			if len(tx.Lines) == 0 && onStreet(tx, size, streets) {
 				along++
 			}
 		}
@@ -47,16 +47,16 @@ func TestNamesKeepOffStreets(t *testing.T) {
 // onStreet is an oracle written apart from the placer's: it walks across
 // a one-line name in steps of one unit and reports whether a street runs
 // between its cap height and its baseline over more than a quarter of it.
-func onStreet(t Text, size float64, streets [][4]float64) bool {
-	w, h := textWidth(t.S, size), size*lineHeight
-	x0 := t.At.X
-	switch t.Anchor {
+func onStreet(tx Text, size float64, streets [][4]float64) bool {
+	w, h := textWidth(tx.S, size), size*lineHeight
+	x0 := tx.At.X
+	switch tx.Anchor {
 	case "end":
 		x0 -= w
 	case "middle":
 		x0 -= w / 2
 	}
-	top, base := t.At.Y+0.25*h-0.9*h, t.At.Y
+	top, base := tx.At.Y+0.25*h-0.9*h, tx.At.Y
 	hit := 0
 	for x := x0 + 0.5; x < x0+w; x++ {
 		for _, s := range streets {
