@@ -25,10 +25,13 @@ import (
 // bridge is the state behind the bridge object: the loaded map and its frame.
 type bridge struct {
 	m       *atlas.Map
+	places  []atlas.Place   // the map's places, then residents' pins (setPins): every view reads these
+	mine    map[string]bool // pins made on this device
+	names   sketch.Group    // the names last laid out (labels), which a tap may hit
 	drawing *sketch.Drawing
 	frame   sketch.Frame
 	streets [][4]float64                 // the map's streets, which names keep off (sketch.Streets)
-	labels  map[string]string            // laid-out labels by scale, filter and window: panning within a window never re-lays out
+	labels  map[string]sketch.Group      // laid-out labels by scale, filter and window: panning within a window never re-lays out
 	layouts map[string]sketch.Group      // whole-drawing label layouts by scale and filter (maps up to smallMap places)
 	groups  map[string]sketch.Clustering // clusterings by scale and filter
 	byID    map[string]int               // place id → index in m.Places
@@ -40,7 +43,8 @@ func main() {
 		"version": "0.1.0",
 		"load":    method(b.load),
 		"svg":     method(b.svg),
-		"pins":    method(b.pins),
+		"setPins": method(b.setPins),
+		"counts":  method(b.counts),
 		"lonLat":  method(b.lonLat),
 		"xy":      method(b.xy),
 		"check":   method(b.check),
@@ -84,14 +88,24 @@ func (b *bridge) load(args []js.Value) any {
 	b.m = m
 	b.drawing, b.frame = sketch.Map(m, sketch.PageOptions())
 	b.streets = sketch.Streets(b.frame, m.Shapes)
-	b.labels = map[string]string{}
+	b.setPlaces(m.Places)
+	return map[string]any{"diagnostics": lines, "places": len(m.Places)}
+}
+
+// setPlaces makes ps what every view reads, and forgets the layouts made
+// for the places before.
+func (b *bridge) setPlaces(ps []atlas.Place) {
+	b.places = ps
+	b.labels = map[string]sketch.Group{}
 	b.layouts = map[string]sketch.Group{}
 	b.groups = map[string]sketch.Clustering{}
-	b.byID = map[string]int{}
-	for i, p := range m.Places {
-		b.byID[p.ID] = i
+	b.names = sketch.Group{}
+	b.byID = make(map[string]int, len(ps))
+	for i, p := range ps {
+		if _, dup := b.byID[p.ID]; !dup {
+			b.byID[p.ID] = i
+		}
 	}
-	return map[string]any{"diagnostics": lines, "places": len(m.Places)}
 }
 
 // svg() → the whole map as an SVG string, byte-identical to the pre-render.
@@ -104,21 +118,66 @@ func (b *bridge) svg(args []js.Value) any {
 	return sb.String()
 }
 
-// pins(collection: string, pending: string[]) → the <g id="pins"> element as SVG.
-func (b *bridge) pins(args []js.Value) any {
+// setPins(collection: string, pending?: string[], mine?: string[]) → {places}
+//
+// Residents' pins (a GeoJSON FeatureCollection as GET api/pins returns it,
+// plus this device's pins not yet sent or waiting for a keeper) become
+// places of the map after its own: marks, names, taps, search and cards
+// treat them alike, and a drawn place keeps its name first where both
+// would fit. Ids in pending are drawn as waiting; ids in mine are this
+// device's (place().mine). A pin with a drawn place's id is left out.
+func (b *bridge) setPins(args []js.Value) any {
+	if b.m == nil {
+		return map[string]any{"error": "no map loaded"}
+	}
 	ps, err := pin.ParseCollection([]byte(args[0].String()))
 	if err != nil {
-		return map[string]any{"error": err.Error()}
+		return map[string]any{"error": "setPins: " + err.Error()}
 	}
-	pending := map[string]bool{}
-	if len(args) > 1 && args[1].Type() == js.TypeObject {
-		for i := 0; i < args[1].Length(); i++ {
-			pending[args[1].Index(i).String()] = true
+	pending := stringSet(args, 1)
+	b.mine = stringSet(args, 2)
+	all := append(make([]atlas.Place, 0, len(b.m.Places)+len(ps)), b.m.Places...)
+	seen := make(map[string]bool, len(all)+len(ps))
+	for _, p := range all {
+		seen[p.ID] = true
+	}
+	for _, p := range ps {
+		if seen[p.ID] {
+			continue
+		}
+		seen[p.ID] = true
+		pl := p.Place()
+		if pending[p.ID] {
+			pl.Pin = atlas.PinWaiting
+		}
+		all = append(all, pl)
+	}
+	b.setPlaces(all)
+	return map[string]any{"places": len(all)}
+}
+
+// stringSet reads args[i], an array of strings, as a set; absent is empty.
+func stringSet(args []js.Value, i int) map[string]bool {
+	set := map[string]bool{}
+	if len(args) > i && args[i].Type() == js.TypeObject {
+		for j := 0; j < args[i].Length(); j++ {
+			set[args[i].Index(j).String()] = true
 		}
 	}
-	var sb strings.Builder
-	sketch.WriteGroup(&sb, sketch.Pins(b.frame, ps, pending))
-	return sb.String()
+	return set
+}
+
+// counts(hidden?) → {talent: n, …}: the places of each kind, residents'
+// pins included, for the legend.
+func (b *bridge) counts(args []js.Value) any {
+	out := map[string]any{}
+	for _, k := range kind.All {
+		out[string(k)] = 0
+	}
+	for _, p := range b.places {
+		out[string(p.Kind)] = out[string(p.Kind)].(int) + 1
+	}
+	return out
 }
 
 // lonLat(x, y) → [lon, lat] of a spot in drawing units, rounded to 6 decimals (~10 cm).
@@ -179,7 +238,7 @@ func (b *bridge) view(args []js.Value) (scale float64, hidden map[kind.Kind]bool
 func (b *bridge) clustering(scale float64, hidden map[kind.Kind]bool, key string) sketch.Clustering {
 	c, ok := b.groups[key]
 	if !ok {
-		c = sketch.Cluster(b.frame, b.m.Places, scale, hidden)
+		c = sketch.Cluster(b.frame, b.places, scale, hidden)
 		if len(b.groups) >= maxCached {
 			clear(b.groups)
 		}
@@ -219,8 +278,9 @@ func (b *bridge) labelsAt(args []js.Value) any {
 		w = tileWindow(view)
 		key += fmt.Sprintf("@%g,%g", w.X0, w.Y0)
 	}
-	if svg, ok := b.labels[key]; ok {
-		return svg
+	if g, ok := b.labels[key]; ok {
+		b.names = g
+		return svgOf(g)
 	}
 	start := time.Now()
 	opts := &sketch.LabelOptions{Scale: scale, Hidden: hidden, Only: c.Singles, Notes: scale <= sketch.NotesFrom, Clusters: c.Groups, Streets: b.streets}
@@ -228,7 +288,7 @@ func (b *bridge) labelsAt(args []js.Value) any {
 	if small { // one layout for the whole drawing per level, handed out by window
 		full, ok := b.layouts[base]
 		if !ok {
-			full = sketch.Labels(b.frame, b.m.Places, opts)
+			full = sketch.Labels(b.frame, b.places, opts)
 			b.layouts[base] = full
 		}
 		g = full
@@ -237,21 +297,28 @@ func (b *bridge) labelsAt(args []js.Value) any {
 		}
 	} else {
 		opts.Window = w
-		g = sketch.Labels(b.frame, b.m.Places, opts)
+		g = sketch.Labels(b.frame, b.places, opts)
 	}
-	var sb strings.Builder
-	sketch.WriteGroup(&sb, g)
+	svg := svgOf(g)
 	stats := js.Global().Get("Object").New()
 	stats.Set("labelMs", float64(time.Since(start).Microseconds())/1000)
 	stats.Set("labels", countTexts(g))
-	stats.Set("places", len(b.m.Places))
+	stats.Set("places", len(b.places))
 	js.Global().Set("buurtkaartStats", stats)
 	if len(b.labels) >= maxCached { // the scale includes the screen width: resizing makes new keys
 		clear(b.labels)
 		clear(b.layouts)
 	}
-	b.labels[key] = sb.String()
-	return b.labels[key]
+	b.labels[key] = g
+	b.names = g
+	return svg
+}
+
+// svgOf writes one group as SVG.
+func svgOf(g sketch.Group) string {
+	var sb strings.Builder
+	sketch.WriteGroup(&sb, g)
+	return sb.String()
 }
 
 // tileWindow snaps the view to tiles of one view size and returns the 3×3
@@ -270,7 +337,7 @@ func (b *bridge) marksAt(args []js.Value) any {
 	}
 	scale, hidden, key, view := b.view(args)
 	var sb strings.Builder
-	sketch.WriteGroup(&sb, sketch.Marks(b.frame, b.m.Places, b.clustering(scale, hidden, key), view))
+	sketch.WriteGroup(&sb, sketch.Marks(b.frame, b.places, b.clustering(scale, hidden, key), view))
 	return sb.String()
 }
 
@@ -284,17 +351,18 @@ func countTexts(g sketch.Group) int {
 	return n
 }
 
-// place(id) → {id, name, kind, kindNL, kindEN, note, author, since, tags, links: [{id, name}], x, y} or null.
+// place(id) → {id, name, kind, kindNL, kindEN, note, author, since, sinceEN,
+// tags, links: [{id, name}], x, y, pin, pending, mine} or null.
 func (b *bridge) place(args []js.Value) any {
 	i, ok := b.byID[args[0].String()]
 	if !ok {
 		return nil
 	}
-	p := b.m.Places[i]
+	p := b.places[i]
 	links := []any{}
 	for _, l := range p.Links {
 		if j, ok := b.byID[l]; ok {
-			links = append(links, map[string]any{"id": l, "name": b.m.Places[j].Name})
+			links = append(links, map[string]any{"id": l, "name": b.places[j].Name})
 		}
 	}
 	tags := make([]any, len(p.Tags))
@@ -304,7 +372,8 @@ func (b *bridge) place(args []js.Value) any {
 	xy := b.frame.Project(p.At)
 	tx := p.Kind.Text()
 	return map[string]any{"id": p.ID, "name": p.Name, "kind": string(p.Kind), "kindNL": tx.NL, "kindEN": tx.EN,
-		"note": p.Note, "author": p.Author, "since": p.Since, "tags": tags, "links": links, "x": xy.X, "y": xy.Y}
+		"note": p.Note, "author": p.Author, "since": p.Since, "sinceEN": pin.MonthEN(p.Since), "tags": tags, "links": links, "x": xy.X, "y": xy.Y,
+		"pin": p.Pin != atlas.NotPin, "pending": p.Pin == atlas.PinWaiting, "mine": b.mine[p.ID]}
 }
 
 // search(query) → ids of places whose name, note or tags hold every word of
@@ -312,7 +381,7 @@ func (b *bridge) place(args []js.Value) any {
 func (b *bridge) search(args []js.Value) any {
 	words := strings.Fields(strings.ToLower(args[0].String()))
 	var inName, elsewhere []any
-	for _, p := range b.m.Places {
+	for _, p := range b.places {
 		name := strings.ToLower(p.Name)
 		all := name + " " + strings.ToLower(p.Note+" "+strings.Join(p.Tags, " "))
 		nameHit, allHit := true, true
@@ -341,10 +410,10 @@ func (b *bridge) links(args []js.Value) any {
 	var from atlas.Place
 	var to []atlas.Place
 	if i, ok := b.byID[args[0].String()]; ok && b.m != nil {
-		from = b.m.Places[i]
+		from = b.places[i]
 		for _, l := range from.Links {
 			if j, ok := b.byID[l]; ok {
-				to = append(to, b.m.Places[j])
+				to = append(to, b.places[j])
 			}
 		}
 	}
@@ -357,10 +426,11 @@ func (b *bridge) links(args []js.Value) any {
 	return sb.String()
 }
 
-// hit(scale, hidden, x, y) → {id} for the place whose mark is under a tap
-// at (x, y) in drawing units, {klont: true} for a cluster, or null. Marks are
-// drawn as plates (one path per pictogram), so the page cannot tell them
-// apart itself.
+// hit(scale, hidden, x, y, reachPx?) → {id} for the place, pin or name
+// under a tap at (x, y) in drawing units, {klont: true} for a cluster, or
+// null for empty paper. reachPx is how far from a mark a tap still counts,
+// in screen pixels: 22 on a touch screen (a 44 px target), 12 with a
+// mouse (default). Marks are plates, so the page cannot tell them apart itself.
 func (b *bridge) hit(args []js.Value) any {
 	if b.m == nil || len(args) < 4 {
 		return nil
@@ -368,7 +438,12 @@ func (b *bridge) hit(args []js.Value) any {
 	scale, hidden, key, _ := b.view(args[:2])
 	c := b.clustering(scale, hidden, key)
 	at := sketch.XY{X: args[2].Float(), Y: args[3].Float()}
-	id, klont := sketch.Hit(b.frame, b.m.Places, c, at)
+	reach := 12.0
+	if len(args) > 4 && args[4].Type() == js.TypeNumber {
+		reach = args[4].Float()
+	}
+	// scale is drawing units per screen unit at nameScale (≈ 1 px).
+	id, klont := sketch.Hit(b.frame, b.places, c, b.names, at, reach*scale)
 	switch {
 	case id != "":
 		return map[string]any{"id": id}

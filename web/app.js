@@ -13,6 +13,7 @@ const statusEl = document.getElementById("status");
 const form = document.getElementById("pinform");
 const wachtrij = document.getElementById("wachtrij");
 const MINE = "buurtkaart.mine";     // id → delete token of pins sent from this device
+const OWN = "buurtkaart.eigen";     // id → a pin of this device the server took but does not show yet (waiting for a keeper)
 
 let core = null;     // the bridge, once the wasm runs
 let stored = [];     // pins as GeoJSON features, from the server
@@ -21,7 +22,16 @@ let waiting = [];    // the outbox as last read: pins not yet confirmed by the s
 let walk = null;     // walk mode (walk.js)
 let view = null;     // the map view (view.js), once the wasm runs
 
-function say(nl, en) { statusEl.textContent = en ? `${nl} · ${en}` : nl; }
+// say puts a message in the status line: Dutch, then "· English" marked
+// as English for a screen reader's voice.
+function say(nl, en) { statusEl.replaceChildren(...(en ? [`${nl} `, lang(`· ${en}`)] : [nl])); }
+
+// After the first visit the intro folds away on a phone (style.css): on a
+// walk the screen is for the map.
+try {
+  if (localStorage.getItem("buurtkaart.bezocht")) document.body.classList.add("weer");
+  else localStorage.setItem("buurtkaart.bezocht", "1");
+} catch { /* storage blocked: every visit is a first */ }
 
 const { newID } = globalThis.buurtkaartPage; // core.js
 const device = () => globalThis.buurtkaartPage.device();
@@ -29,26 +39,72 @@ function mine() {
   try { return JSON.parse(localStorage.getItem(MINE)) || {}; } catch { return {}; }
 }
 function remember(id, token) { const m = mine(); m[id] = token; localStorage.setItem(MINE, JSON.stringify(m)); }
+function forget(id) {
+  for (const key of [MINE, OWN]) {
+    const m = readJSON(key); delete m[id]; localStorage.setItem(key, JSON.stringify(m));
+  }
+}
+function readJSON(key) { try { return JSON.parse(localStorage.getItem(key)) || {}; } catch { return {}; } }
+// own are this device's pins that wait for a keeper: only their maker sees them.
+function own() { return readJSON(OWN); }
+function keepOwn(p) { const m = own(); m[p.id] = p; localStorage.setItem(OWN, JSON.stringify(m)); }
 
 // pending: the outbox pins still to be sent (refused ones are listed, not drawn).
 function pending() { return waiting.filter((p) => !p.refused); }
 
 function feature(p) {
   return { type: "Feature", id: p.id, geometry: { type: "Point", coordinates: [p.lon, p.lat] },
-    properties: { kind: p.kind, note: p.note, created: p.created || "" } };
+    properties: { kind: p.kind, name: p.name || "", note: p.note || "", author: p.show_author ? p.author || "" : "",
+      status: p.status || "", created: p.created || "" } };
 }
 
+// drawPins makes the residents' pins places of the map (core.setPins): the
+// server's, this device's not yet sent, and its own that wait for a keeper.
+// Then the map, the list and the legend's counts show them.
 function drawPins() {
   if (!core) return;
   const queued = pending();
   const seen = new Set(stored.map((f) => f.id));
-  const all = stored.concat(queued.filter((p) => !seen.has(p.id)).map(feature));
-  const svg = core.pins(JSON.stringify({ type: "FeatureCollection", features: all }), queued.map((p) => p.id));
-  if (svg.error) return say("Pins tekenen lukte niet.", svg.error);
-  const old = document.getElementById("pins");
-  const tmp = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  tmp.innerHTML = svg;
-  old.replaceWith(tmp.firstElementChild);
+  const waitingHere = queued.filter((p) => !seen.has(p.id)).map(feature);
+  for (const f of waitingHere) seen.add(f.id);
+  const forKeeper = Object.values(own()).filter((p) => !seen.has(p.id)).map(feature);
+  const all = stored.concat(waitingHere, forKeeper);
+  const waitIDs = waitingHere.concat(forKeeper).map((f) => f.id);
+  const done = core.setPins(JSON.stringify({ type: "FeatureCollection", features: all }), waitIDs, Object.keys(mine()).concat(queued.map((p) => p.id)));
+  if (done.error) return say("Pins tekenen lukte niet.", done.error);
+  view?.redraw();
+  listPins(all);
+  countKinds();
+}
+
+// listPins puts the residents' pins in "Alle plekken als lijst", each under
+// its kind, marked as a resident's.
+function listPins(features) {
+  for (const li of document.querySelectorAll("#lijst li.pin")) li.remove();
+  for (const f of features) {
+    const p = core.place(f.id);
+    const ul = p && document.querySelector(`#lijst section.${CSS.escape(p.kind)} ul`);
+    if (!ul) continue;
+    const li = document.createElement("li"), b = document.createElement("button");
+    li.className = "pin";
+    b.type = "button";
+    b.dataset.id = p.id;
+    b.textContent = p.name;
+    li.append(b, " ", Object.assign(document.createElement("small"), { textContent: p.pending ? "pin, wacht op een beheerder" : "pin van een bewoner" }),
+      " ", lang(p.pending ? "· pin, waiting for a keeper" : "· a resident's pin"));
+    if (p.note && p.note !== p.name) li.append(` — ${p.note}`);
+    ul.append(li);
+  }
+}
+
+// countKinds shows in the legend how many places of each kind there are,
+// residents' pins included.
+function countKinds() {
+  const counts = core.counts();
+  for (const b of document.querySelectorAll(".legenda button[data-kind]")) {
+    const n = b.querySelector(".aantal");
+    if (n && counts[b.dataset.kind] !== undefined) n.textContent = String(counts[b.dataset.kind]);
+  }
 }
 
 async function loadPins() {
@@ -76,7 +132,10 @@ async function send(p) {
     if (saved.delete_token) remember(saved.id, saved.delete_token);
     if (saved.status === "visible") {
       if (!stored.some((f) => f.id === saved.id)) stored.push(feature(saved));
-    } else say("Dank je! Je pin verschijnt zodra een moderator hem heeft bekeken.", "Thank you! Your pin appears once a moderator has seen it.");
+    } else {
+      keepOwn({ ...p, ...saved, delete_token: undefined });
+      say("Dank je! Je pin verschijnt voor iedereen zodra een beheerder hem heeft bekeken.", "Thank you! Your pin appears for everyone once a keeper has seen it.");
+    }
     return { sent: true };
   }
   if (res.status === 429 || res.status === 503 || res.status === 408) {
@@ -112,7 +171,8 @@ function showOutbox() {
     for (const p of refused) {
       const row = document.createElement("p");
       row.className = "geweigerd";
-      const drop = Object.assign(document.createElement("button"), { type: "button", textContent: "Weghalen · Remove" });
+      const drop = Object.assign(document.createElement("button"), { type: "button" });
+      drop.append("Weghalen ", lang("· Remove"));
       drop.addEventListener("click", () => outbox.drop(p.id));
       row.append(`Niet geplaatst: “${(p.note || p.name || p.kind).slice(0, 40)}” — ${p.refused.nl} `, lang(p.refused.en), " ", drop);
       wachtrij.append(row);
@@ -149,6 +209,8 @@ function askFor(input) {
 form.addEventListener("change", (ev) => { if (ev.target.name === "kind") askFor(ev.target); });
 
 form.addEventListener("close", async () => {
+  // Focus goes back to the map (not to the page's top), saved or not.
+  vak.focus({ preventScroll: true });
   if (form.returnValue !== "save" || !spot) return;
   const data = new FormData(form.querySelector("form"));
   const talent = data.get("kind") === "talent";
@@ -185,31 +247,70 @@ function offerUndo(id) {
   const b = document.createElement("button");
   b.id = "ongedaan";
   b.type = "button";
-  b.textContent = "Ongedaan maken · Undo";
-  b.addEventListener("click", async () => {
-    await outbox.idle(); // never race a send of this very pin
-    if ((await outbox.all()).some((q) => q.id === id) && !mine()[id]) {
-      await outbox.drop(id);
-      say("Je pin is weggehaald.", "Your pin was removed.");
-      return;
-    }
-    let res;
-    try {
-      res = await fetch(`api/pins/${id}`, { method: "DELETE", headers: { Authorization: `Bearer ${mine()[id]}` } });
-    } catch {
-      return say("Weghalen lukt alleen met verbinding; probeer het straks opnieuw.", "Removing needs a connection; try again later.");
-    }
-    if (res.status === 204 || res.status === 404) {
-      stored = stored.filter((f) => f.id !== id);
-      const m = mine(); delete m[id]; localStorage.setItem(MINE, JSON.stringify(m));
-      drawPins();
-      say("Je pin is weggehaald.", "Your pin was removed.");
-    } else {
-      say("Weghalen lukte niet; probeer het later opnieuw.", `removing failed (${res.status})`);
-    }
-  });
+  b.append("Ongedaan maken ", lang("· Undo"));
+  b.addEventListener("click", () => removePin(id));
   statusEl.append(" ", b);
 }
+
+// removePin deletes one of this device's pins at once ("Verwijderen" on
+// its card, or Undo), with the token only this device holds. A pin still
+// in the outbox is simply taken out of it.
+async function removePin(id) {
+  await outbox.idle(); // never race a send of this very pin
+  if ((await outbox.all()).some((q) => q.id === id) && !mine()[id]) {
+    await outbox.drop(id);
+    if (view?.selected === id) view.select(null);
+    say("Je pin is weggehaald.", "Your pin was removed.");
+    vak.focus({ preventScroll: true });
+    return;
+  }
+  let res;
+  try {
+    res = await fetch(`api/pins/${id}`, { method: "DELETE", headers: { Authorization: `Bearer ${mine()[id]}` } });
+  } catch {
+    return say("Weghalen lukt alleen met verbinding; probeer het straks opnieuw.", "Removing needs a connection; try again later.");
+  }
+  await afterDelete(id, res);
+}
+async function afterDelete(id, res) {
+  if (res.status === 204 || res.status === 404) {
+    stored = stored.filter((f) => f.id !== id);
+    forget(id);
+    if (view?.selected === id) view.select(null);
+    drawPins();
+    say("Je pin is weggehaald.", "Your pin was removed.");
+    vak.focus({ preventScroll: true });
+  } else {
+    say("Weghalen lukte niet; probeer het later opnieuw.", `Removing failed (${res.status}).`);
+  }
+}
+
+// The card's own buttons: delete your own pin, report someone else's.
+const card = document.getElementById("kaartje");
+document.getElementById("kaartje-weg").addEventListener("click", () => removePin(card.dataset.id));
+document.getElementById("kaartje-meld").addEventListener("click", () => {
+  card.querySelector(".meldvorm").hidden = false;
+  document.getElementById("meld-reden").focus();
+});
+document.getElementById("meld-stuur").addEventListener("click", async () => {
+  const gemeld = card.querySelector(".gemeld"), id = card.dataset.id;
+  let res;
+  try {
+    res = await fetch(`api/pins/${id}/report`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Buurtkaart-Device": device() },
+      body: JSON.stringify({ reason: document.getElementById("meld-reden").value }),
+    });
+  } catch {
+    res = null;
+  }
+  if (res && res.status === 202) {
+    card.querySelector(".meldvorm").hidden = true;
+    gemeld.replaceChildren("Dank je, een beheerder kijkt ernaar. ", lang("· Thank you, a keeper will look at it."));
+  } else {
+    gemeld.replaceChildren("Melden lukte nu niet; probeer het later opnieuw. ", lang("· Reporting failed; try again later."));
+  }
+});
 
 vak.addEventListener("click", (ev) => {
   if (!core && ev.target.closest("#kaart")) say("De kaart laadt nog even…", "the map is still loading");

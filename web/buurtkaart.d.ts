@@ -10,8 +10,16 @@ interface Buurtkaart {
   load(geojson: string): { diagnostics: string[]; places: number; error?: string };
   /** The whole map as SVG, byte-identical to the server's pre-render. */
   svg(): string | { error: string };
-  /** The <g id="pins"> element for a GeoJSON FeatureCollection of pins; ids in `pending` are drawn as not yet sent. */
-  pins(collection: string, pending?: string[]): string | { error: string };
+  /**
+   * Residents' pins become places of the map, after its own: marks, labels,
+   * hit, search, place and counts treat them alike. `collection` is a GeoJSON
+   * FeatureCollection as GET api/pins returns it (plus this device's own pins
+   * not yet sent or waiting for a keeper); ids in `pending` are drawn as
+   * waiting, ids in `mine` were made on this device.
+   */
+  setPins(collection: string, pending?: string[], mine?: string[]): { places: number } | { error: string };
+  /** How many places (pins included) there are of each kind, for the legend. */
+  counts(): Record<"talent" | "verband" | "plek" | "verhaal" | "partner", number>;
   /** The [lon, lat] of a spot in SVG user units. */
   lonLat(x: number, y: number): [number, number];
   /** [x, y] in SVG user units of a lon/lat: the inverse of lonLat (shows a GPS position). */
@@ -33,13 +41,21 @@ interface Buurtkaart {
   marks(scale: number, hidden?: string[], x0?: number, y0?: number, x1?: number, y1?: number): string | { error: string };
   /**
    * What a tap at (x, y) in drawing units hits at this zoom level and filter:
-   * a place ({id}), a cluster ({klont: true}, zoom in), or nothing (null).
+   * a place or pin whose mark or drawn name is under it, or whose mark is
+   * within reachPx screen pixels (22 on touch, 12 with a mouse: the default)
+   * ({id}), a cluster ({klont: true}, zoom in), or empty paper (null).
    */
-  hit(scale: number, hidden: string[], x: number, y: number): { id: string } | { klont: true } | null;
-  /** A place's card data, or null for an unknown id. x, y in drawing units. */
+  hit(scale: number, hidden: string[], x: number, y: number, reachPx?: number): { id: string } | { klont: true } | null;
+  /**
+   * A place's card data, or null for an unknown id. x, y in drawing units.
+   * pin: a resident's pin; pending: only its maker sees it (not sent, or
+   * waiting for a keeper); mine: made on this device. since/sinceEN: "november
+   * 2026" / "November 2026" for a pin.
+   */
   place(id: string): {
     id: string; name: string; kind: string; kindNL: string; kindEN: string; note: string;
-    author: string; since: string; tags: string[]; links: { id: string; name: string }[]; x: number; y: number;
+    author: string; since: string; sinceEN: string; tags: string[]; links: { id: string; name: string }[]; x: number; y: number;
+    pin: boolean; pending: boolean; mine: boolean;
   } | null;
   /** Ids of places matching every word (name matches first), at most 20. */
   search(query: string): string[];

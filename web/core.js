@@ -59,6 +59,12 @@ globalThis.buurtkaartPage = {
     if (old) old.replaceWith(tmp.firstElementChild);
   },
 
+  // english is a span of English text marked as such, so a screen reader
+  // reads it with an English voice: Dutch first, then "· English".
+  english(text) {
+    return Object.assign(document.createElement("span"), { lang: "en", textContent: text });
+  },
+
   // newID makes the client-side UUID that makes retries safe. randomUUID
   // needs a secure context; a phone on the walk's LAN address may not have one.
   newID() {

@@ -68,7 +68,7 @@ function copy(el) {
   return async () => {
     const done = document.getElementById("insluit-gekopieerd");
     try { await navigator.clipboard.writeText(el.value); } catch { el.select(); document.execCommand("copy"); }
-    done.textContent = "Gekopieerd · Copied";
+    done.replaceChildren("Gekopieerd ", Object.assign(document.createElement("span"), { lang: "en", textContent: "· Copied" }));
   };
 }
 

@@ -7,18 +7,21 @@
   "use strict";
   const KINDS = ["talent", "verband", "plek", "verhaal", "partner"];
   const MAX_ZOOM = 8; // embed.MaxZoom: ~250 m of a 2 km buurt, about one street
+  const STEP = 1.25;  // the full map's zoom levels (view.js): "Open de hele kaart" passes one
 
   const root = document.documentElement;
-  const main = document.getElementById("insluiting");
   const vak = document.getElementById("kaartvak");
   const statusEl = document.getElementById("status");
   const form = document.getElementById("pinform");
+  const card = document.getElementById("kaartje");
+  const heel = document.getElementById("heel");
   const opts = options(new URLSearchParams(location.search));
 
   let core = null;   // the bridge, once the wasm runs
   let stored = [];   // pins as GeoJSON features
   let spot = null;   // [lon, lat] the form is about
   let view = null;   // {w, h, z, cx, cy} in drawing units
+  let selected = null; // the place or pin whose card is open
   let dragged = false;
 
   function options(q) {
@@ -35,12 +38,42 @@
     };
   }
 
-  function say(nl, en) { statusEl.textContent = (root.dataset.taal === "en" ? en : nl) || nl; postHeight(); }
+  // --- both languages, as on the full map: Dutch first, English beside it,
+  // each in an element with its lang; taal=en puts English first.
+  const englishFirst = opts.taal === "en";
+  function span(lang, text) {
+    const s = document.createElement("span");
+    s.lang = lang;
+    s.textContent = text;
+    return s;
+  }
+  // both puts the Dutch and English text into el, in the page's order.
+  function both(el, nl, en) {
+    const a = span("nl", nl), b = span("en", en);
+    if (englishFirst) el.replaceChildren(b, " ", a); else el.replaceChildren(a, " ", b);
+  }
+  // English first for taal=en: every Dutch element directly followed by its
+  // English one trades places with it.
+  function swapLanguages() {
+    for (const en of document.querySelectorAll('[lang="en"]')) {
+      const nl = en.previousElementSibling;
+      if (nl?.lang !== "nl") continue;
+      const mark = document.createComment("");
+      en.replaceWith(mark);
+      nl.replaceWith(en);
+      mark.replaceWith(nl);
+    }
+  }
+
+  function say(nl, en) { both(statusEl, nl, en || nl); postHeight(); }
   const svg = () => document.getElementById("kaart");
+  const hidden = () => KINDS.filter((k) => !opts.kinds.has(k));
 
   // --- filter by kind: classes on the container survive the wasm's new SVG.
   function filter() {
     for (const k of KINDS) vak.classList.toggle(`zonder-${k}`, !opts.kinds.has(k));
+    if (selected && core?.place(selected) && !opts.kinds.has(core.place(selected).kind)) closeCard(false);
+    updateLink();
   }
   // Labels carry their place's kind as a class; data-soort repeats it for
   // the filter rules in embed.css.
@@ -75,27 +108,45 @@
     document.body.classList.toggle("ingezoomd", v.z > 1);
     document.getElementById("inzoomen").disabled = v.z >= MAX_ZOOM;
     document.getElementById("uitzoomen").disabled = v.z <= 1;
-    if (!moving) redraw();
+    if (!moving) { redraw(); updateLink(); }
   }
   function zoom(f) { view.z = Math.min(Math.max(view.z * f, 1), MAX_ZOOM); applyView(); }
   function pan(dx, dy, moving) { view.cx += dx; view.cy += dy; applyView(moving); }
 
-  // redraw has the core lay out marks and names for the frame's width and
-  // the zoom level, as view.js does for the whole map (core.js, nameScale):
-  // a narrow frame shows fewer names, never smaller ones; kinds filtered
-  // out take no room.
+  // scale is what the core draws and hit-tests for: drawing units per screen
+  // unit, names as large as on the full map (core.js, nameScale).
   const page = globalThis.buurtkaartPage;
+  const scale = () => page.nameScale(svg(), view.w, view.h) / view.z;
+
+  // redraw has the core lay out marks and names for the frame's width and
+  // the zoom level, as view.js does for the whole map: a narrow frame shows
+  // fewer names, never smaller ones; kinds filtered out take no room.
   function redraw() {
     if (!core) return;
-    const el = svg(), vb = el.viewBox.baseVal;
-    const scale = page.nameScale(el, view.w, view.h) / view.z;
-    const hidden = KINDS.filter((k) => !opts.kinds.has(k));
-    const args = [scale, hidden, vb.x, vb.y, vb.x + vb.width, vb.y + vb.height];
+    const el = svg(), vb = el.viewBox.baseVal, s = scale();
+    const args = [s, hidden(), vb.x, vb.y, vb.x + vb.width, vb.y + vb.height];
     const marks = core.marks(...args), labels = core.labels(...args);
     if (typeof marks === "string") page.replaceGroup(el, ".plekken", marks);
     if (typeof labels === "string") page.replaceGroup(el, ".labels", labels);
-    el.style.setProperty("--s", scale);
+    page.replaceGroup(el, "#verbindingen", core.links(selected || "", s));
+    el.style.setProperty("--s", s);
     tagLabels();
+  }
+
+  // "Open de hele kaart" opens the full map where the embed is: the same
+  // centre, the nearest of its zoom levels, the same kinds hidden, and the
+  // open card (view.js reads #z=…&c=…&verberg=…&p=…).
+  function updateLink() {
+    if (!view) return;
+    const q = new URLSearchParams();
+    const level = Math.round(Math.log(view.z) / Math.log(STEP));
+    if (level > 0) {
+      q.set("z", level);
+      q.set("c", `${Math.round(view.cx)},${Math.round(view.cy)}`);
+    }
+    if (hidden().length) q.set("verberg", hidden().join(","));
+    if (selected) q.set("p", selected);
+    heel.href = q.size ? `./#${q.toString().replaceAll("%2C", ",")}` : "./";
   }
 
   let drag = null;
@@ -108,12 +159,12 @@
     const dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
     if (!dragged && Math.hypot(dx, dy) < 5) return; // a tap wobbles a few pixels; it is not a drag
     dragged = true;
-    const k = view.w / view.z / svg().getBoundingClientRect().width; // drawing units per CSS pixel
+    const k = view.w / view.z / page.drawnWidth(svg(), view.w, view.h); // drawing units per CSS pixel
     pan(-dx * k, -dy * k, true);
     drag.x = ev.clientX; drag.y = ev.clientY;
   });
   for (const t of ["pointerup", "pointercancel", "pointerleave"]) {
-    vak.addEventListener(t, () => { if (drag && dragged) redraw(); drag = null; });
+    vak.addEventListener(t, () => { if (drag && dragged) { redraw(); updateLink(); } drag = null; });
   }
   vak.addEventListener("keydown", (ev) => {
     const step = view.w / view.z / 4;
@@ -121,15 +172,18 @@
     if (d) { ev.preventDefault(); pan(...d); }
     if (ev.key === "+" || ev.key === "=") zoom(2);
     if (ev.key === "-") zoom(0.5);
+    if (ev.key === "Escape" && selected) closeCard(true);
   });
   document.getElementById("inzoomen").addEventListener("click", () => zoom(2));
   document.getElementById("uitzoomen").addEventListener("click", () => zoom(0.5));
 
-  // --- height for embed.js: the content's, or the pin form's while it is open.
+  // --- height for embed.js: the drawing's at this width (the page caps it
+  // at the frame's height, so that would never grow again), or the pin
+  // form's while it is open.
   let lastHeight = 0;
   function postHeight() {
-    if (parent === window) return;
-    let h = main.getBoundingClientRect().height;
+    if (parent === window || !view) return;
+    let h = vak.clientWidth * view.h / view.w;
     if (form.open) h = Math.max(h, form.getBoundingClientRect().height + 32);
     h = Math.ceil(h);
     if (h === lastHeight) return;
@@ -137,29 +191,69 @@
     parent.postMessage({ type: "buurtkaart:height", height: h }, "*"); // a height is no secret
   }
 
-  // --- pins
-  const { newID } = page; // core.js
+  // --- the card of a place or a resident's pin.
+  function openCard(id) {
+    const p = core.place(id);
+    if (!p) return;
+    selected = id;
+    card.dataset.id = id;
+    if (p.pin) card.dataset.pin = "1"; else delete card.dataset.pin;
+    card.querySelector(".naam").textContent = p.name;
+    const soort = card.querySelector(".soort");
+    if (p.kindNL === p.kindEN) soort.textContent = p.kindNL; else both(soort, p.kindNL, p.kindEN);
+    card.querySelector(".notitie").textContent = p.note || "";
+    card.querySelector(".door").textContent = p.author ? `— ${p.author}` : ""; // only given with consent
+    const sinds = card.querySelector(".sinds");
+    if (p.since) both(sinds, `sinds ${p.since}`, `since ${p.sinceEN || p.since}`); else sinds.replaceChildren();
+    card.querySelector(".bewoner").hidden = !p.pin;
+    card.hidden = false;
+    card.focus({ preventScroll: true });
+    redraw(); // the ring round it
+    updateLink();
+  }
+  function closeCard(refocus) {
+    if (!selected) return;
+    selected = null;
+    card.hidden = true;
+    delete card.dataset.id;
+    redraw();
+    updateLink();
+    if (refocus) vak.focus({ preventScroll: true });
+  }
+  document.getElementById("kaartje-dicht").addEventListener("click", () => closeCard(true));
+  card.addEventListener("keydown", (ev) => { if (ev.key === "Escape") closeCard(true); });
+
+  // --- pins: residents' pins are places of the map (core.setPins), drawn
+  // with their kind's pictogram, named and tapped like the map's own.
   const device = () => page.device();
-  function drawPins() {
+  function applyPins() {
     if (!core || !opts.pins) return;
-    const out = core.pins(JSON.stringify({ type: "FeatureCollection", features: stored }), []);
-    if (out.error) return say("Pins tekenen lukte niet.", "Drawing the pins failed.");
-    const tmp = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    tmp.innerHTML = out;
-    document.getElementById("pins").replaceWith(tmp.firstElementChild);
+    const out = core.setPins(JSON.stringify({ type: "FeatureCollection", features: stored }));
+    if (out?.error) return say("Pins tekenen lukte niet.", "Drawing the pins failed.");
+    redraw();
   }
   async function loadPins() {
     const res = await fetch("api/pins", { cache: "no-store" });
     if (!res.ok) throw new Error(`GET api/pins: ${res.status}`);
     stored = (await res.json()).features;
-    drawPins();
+    applyPins();
   }
 
+  // A tap on a mark or its name opens that place's card; on a cluster it
+  // zooms in; only a tap on empty paper starts a pin (when adding is
+  // allowed), and while a card is open it first closes the card. A finger
+  // may miss a mark by 22 px, a mouse by 12 (core.hit's reach).
   vak.addEventListener("click", (ev) => {
-    if (dragged || !opts.add || !ev.target.closest("#kaart")) return;
-    if (!core) return say("De kaart laadt nog even…", "The map is still loading…");
-    const pt = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(svg().getScreenCTM().inverse());
-    spot = core.lonLat(pt.x, pt.y);
+    if (dragged || !ev.target.closest("#kaart")) return;
+    if (!core) return opts.add && say("De kaart laadt nog even…", "The map is still loading…");
+    const at = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(svg().getScreenCTM().inverse());
+    const touch = ev.pointerType ? ev.pointerType !== "mouse" : matchMedia("(pointer: coarse)").matches;
+    const hit = core.hit(scale(), hidden(), at.x, at.y, touch ? 22 : 12);
+    if (hit?.id) return openCard(hit.id);
+    if (hit?.klont) { view.cx = at.x; view.cy = at.y; return zoom(2); }
+    if (selected) return closeCard(false);
+    if (!opts.add) return;
+    spot = core.lonLat(at.x, at.y);
     form.querySelector("form").reset();
     form.showModal();
     postHeight();
@@ -167,9 +261,11 @@
 
   form.addEventListener("close", async () => {
     postHeight();
+    vak.focus({ preventScroll: true });
     if (form.returnValue !== "save" || !spot) return;
     const data = new FormData(form.querySelector("form"));
-    const p = { id: newID(), lon: spot[0], lat: spot[1], kind: data.get("kind"), note: data.get("note") || "" };
+    const p = { id: page.newID(), lon: spot[0], lat: spot[1], kind: data.get("kind"), note: data.get("note") || "" };
+    if (data.get("name")) p.name = data.get("name");
     const problem = core.check(JSON.stringify(p));
     if (problem) return say(problem.nl, problem.en);
     try {
@@ -180,7 +276,11 @@
       });
       const body = await res.json().catch(() => ({}));
       if (res.status === 201) {
-        if (body.status === "visible") { stored.push({ type: "Feature", id: body.id, geometry: { type: "Point", coordinates: [body.lon, body.lat] }, properties: { kind: body.kind, note: body.note, created: body.created || "" } }); drawPins(); }
+        if (body.status === "visible") {
+          stored.push({ type: "Feature", id: body.id, geometry: { type: "Point", coordinates: [body.lon, body.lat] },
+            properties: { kind: body.kind, name: body.name || "", note: body.note || "", created: body.created || "" } });
+          applyPins();
+        }
         return body.status === "visible"
           ? say("Dank je! Je pin staat op de kaart.", "Thank you! Your pin is on the map.")
           : say("Dank je! Je pin verschijnt zodra een moderator hem heeft bekeken.", "Thank you! Your pin appears once a moderator has seen it.");
@@ -201,8 +301,8 @@
   }
 
   // Set up from the URL before the first paint where the browser allows.
-  if (opts.taal) { root.lang = opts.taal; root.dataset.taal = opts.taal; }
-  for (const box of document.querySelectorAll('.soorten input[name="soort"]')) {
+  if (englishFirst) { root.dataset.taal = "en"; swapLanguages(); }
+  for (const box of document.querySelectorAll('#soorten input[name="soort"]')) {
     box.checked = opts.kinds.has(box.value);
     box.addEventListener("change", () => {
       if (box.checked) opts.kinds.add(box.value); else opts.kinds.delete(box.value);
@@ -210,13 +310,21 @@
       redraw();
     });
   }
+  const soorten = document.getElementById("soorten");
+  soorten.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape" && soorten.open) { soorten.open = false; soorten.querySelector("summary").focus(); }
+  });
   if (!opts.add) document.body.classList.add("alleen-kijken");
+  initView();
   filter();
   tagLabels();
-  initView();
-  new ResizeObserver(postHeight).observe(main);
-  let width = 0; // a new frame width: names laid out for it
-  new ResizeObserver(() => { if (vak.clientWidth !== width) { width = vak.clientWidth; redraw(); } }).observe(vak);
+  let width = 0; // a new frame width: names laid out for it, a new height for embed.js
+  new ResizeObserver(() => {
+    if (vak.clientWidth === width) return;
+    width = vak.clientWidth;
+    redraw();
+    postHeight();
+  }).observe(vak);
   postHeight();
 
   startCore()

@@ -11,7 +11,40 @@ const formaat = $("formaat");
 const liggend = $("liggend");
 const titel = $("titel");
 
-function say(nl, en) { statusEl.textContent = en ? `${nl} · ${en}` : nl; }
+// bilingual is Dutch text with its English beside it, the page's style:
+// `Nederlands <span lang="en">· English</span>`. nl and en are a text or a
+// list of texts and nodes.
+function bilingual(nl, en) {
+  const span = document.createElement("span");
+  span.lang = "en";
+  span.append("· ", ...[en].flat());
+  return [...[nl].flat(), " ", span];
+}
+
+// unseen is text for screen readers only (a button's full name).
+function unseen(text) {
+  const span = document.createElement("span");
+  span.className = "verborgen";
+  span.textContent = text;
+  return span;
+}
+
+function say(nl, en) { statusEl.replaceChildren(...bilingual(nl, en)); }
+
+// warn shows a warning above the buttons, before the warnings already
+// there when first.
+const melding = $("qrmelding");
+const warnings = [];
+function warn(nl, en, first = false) {
+  if (first) warnings.unshift([nl, en]); else warnings.push([nl, en]);
+  melding.replaceChildren(...warnings.map(([n, e]) => {
+    const line = document.createElement("span");
+    line.className = "regel";
+    line.append(...bilingual(n, e));
+    return line;
+  }));
+  melding.hidden = false;
+}
 
 // ISO 216 in millimetres, standing; the core's numbers (wasm/poster/paper.go).
 const MM = { A4: [210, 297], A3: [297, 420], A2: [420, 594], A1: [594, 841] };
@@ -41,17 +74,16 @@ async function loadQR() {
     const res = await fetch("qr.json", { cache: "no-cache" });
     if (res.ok) qr = await res.json();
   } catch { /* as if built without --url */ }
-  const melding = $("qrmelding");
   if (!qr.url || !qr.modules) {
     qr = { url: new URL("./#pin", location.href).href, modules: null };
-    melding.textContent = "Er staat nog geen QR-code op deze poster: de site is gebouwd zonder --url. Het adres staat er wel als tekst. Voor een poster met QR-code: bouw de site met --url en het adres van de kaart, of maak hem met `buurtkaart poster --url …`. · No QR code yet: the site was built without --url; the address is printed as text. Build with --url for a QR code.";
-    melding.hidden = false;
+    warn("Er staat nog geen QR-code op deze poster: de site is gebouwd zonder --url. Het adres staat er wel als tekst. Voor een poster met QR-code: bouw de site met --url en het adres van de kaart, of maak hem met `buurtkaart poster --url …`.",
+      "There is no QR code on this poster yet: the site was built without --url. The address is printed as text. For a poster with a QR code, build the site with --url and the map's address, or make it with `buurtkaart poster --url …`.");
     return;
   }
   const host = new URL(qr.url).hostname;
   if (/^(localhost|127\.|0\.0\.0\.0$|\[::1?\]$)/.test(host)) {
-    melding.textContent = `Let op: de QR-code wijst naar ${host}, dat werkt alleen op deze computer. Start de server met --url en het openbare adres van de kaart. · The QR code points to ${host}, which only works on this computer; start the server with --url and the map's public address.`;
-    melding.hidden = false;
+    warn(`Let op: de QR-code wijst naar ${host}, dat werkt alleen op deze computer. Start de server met --url en het openbare adres van de kaart.`,
+      `Note: the QR code points to ${host}, which only works on this computer. Start the server with --url and the map's public address.`);
   }
 }
 
@@ -112,7 +144,7 @@ function compose() {
   };
   const t0 = performance.now();
   const out = core.poster(JSON.stringify(opts), measure);
-  if (out.error) { say("De poster lukte niet.", out.error); return; }
+  if (out.error) { say("De poster lukte niet.", `The poster failed: ${out.error}`); return; }
   const nodes = [out.svg, ...out.more].map(sheetOf);
   vak.replaceChildren(...nodes);
   sizePrint();
@@ -120,9 +152,9 @@ function compose() {
   const ms = Math.round(performance.now() - t0);
   globalThis.posterStats = { composeMs: out.ms, totalMs: ms, entries: out.entries, pages: out.pages };
   const [w, h] = paper();
-  const vellen = out.pages > 1 ? ` · ${out.pages} vellen (het register loopt door) / sheets` : "";
-  say(`${formaat.value} ${liggend.checked ? "liggend" : "staand"} (${w} × ${h} mm), ${out.entries} plekken en pins${vellen}.`,
-    `${out.entries} places and pins, made in ${ms} ms`);
+  const sheets = out.pages > 1;
+  say(`${formaat.value} ${liggend.checked ? "liggend" : "staand"} (${w} × ${h} mm), ${out.entries} plekken en pins${sheets ? ` op ${out.pages} vellen (het register loopt door)` : ""}, gemaakt in ${ms} ms.`,
+    `${formaat.value} ${liggend.checked ? "landscape" : "portrait"}, ${out.entries} places and pins${sheets ? ` on ${out.pages} sheets (the index runs on)` : ""}, made in ${ms} ms.`);
   $("afdrukken").disabled = false;
   offerSheets(out.pages);
   $("pdf").href = `poster.pdf?size=${formaat.value}${liggend.checked ? "&landscape=1" : ""}`;
@@ -131,10 +163,14 @@ function compose() {
 
 // offerSheets shows one download button per sheet: a map with many pins
 // continues its index on further sheets, and each is its own SVG file.
+// Every button's name is whole ("SVG downloaden, vel 2 van 3"); on screen
+// the buttons after the first say only which sheet.
 function offerSheets(pages) {
   const first = $("download");
   first.disabled = false;
-  first.textContent = pages > 1 ? `Download SVG, vel 1 van ${pages}` : "Download SVG";
+  first.replaceChildren(...(pages > 1
+    ? bilingual(`SVG downloaden, vel 1 van ${pages}`, `Download SVG, sheet 1 of ${pages}`)
+    : bilingual("SVG downloaden", "Download SVG")));
   first.dataset.vel = "1";
   document.querySelectorAll("button.vel").forEach((b) => b.remove());
   let after = first;
@@ -143,8 +179,7 @@ function offerSheets(pages) {
     b.type = "button";
     b.className = "vel";
     b.dataset.vel = String(n);
-    b.textContent = `Vel ${n} van ${pages}`;
-    b.setAttribute("aria-label", `Download SVG, vel ${n} van ${pages} · sheet ${n} of ${pages}`);
+    b.append(...bilingual([unseen("SVG downloaden, "), `Vel ${n} van ${pages}`], [unseen("Download SVG, "), `Sheet ${n} of ${pages}`]));
     after.after(b);
     after = b;
   }
@@ -178,10 +213,6 @@ Promise.all([startCore(), loadPins(), loadQR(), document.fonts.load('16px "Patri
   .then(([, p]) => {
     pins = p;
     compose();
-    if (p === null) {
-      const m = $("qrmelding");
-      m.textContent = "Pins van bewoners ophalen lukte niet: de poster heeft alleen de kaart. · Could not fetch residents' pins: the poster has the map only. " + m.textContent;
-      m.hidden = false;
-    }
+    if (p === null) warn("Pins van bewoners ophalen lukte niet: de poster heeft alleen de kaart.", "Could not fetch residents' pins: the poster has the map only.", true);
   })
-  .catch((e) => { say("De poster kon niet starten.", e.message); console.error(e); });
+  .catch((e) => { say("De poster kon niet starten.", `The poster could not start: ${e.message}`); console.error(e); });

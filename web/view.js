@@ -26,11 +26,16 @@ export function startView({ core, onTapMap, say }) {
   const page = globalThis.buurtkaartPage;
   const scale = () => zoom() * page.nameScale(svg(), W, H);
   const drawnWidth = () => page.drawnWidth(svg(), W, H);
-  // unitsPerPx is drawing units per CSS pixel in the current view, for a box
-  // of the map's size on screen (the drawing fits it, centred).
+  // unitsPerPx is drawing units per CSS pixel in the current view.
   const unitsPerPx = (rect) => Math.max(box().w / rect.width, box().h / rect.height);
+  // box is the part of the drawing on screen: the element's shape, so what
+  // the core draws (marks, names) covers all of the element, also where it
+  // is wider or taller than the drawing (a laptop's window, a phone's tall
+  // map); at level 0 the whole drawing fits it.
   function box() {
-    const w = W * zoom(), h = H * zoom();
+    const el = svg(), a = el.clientWidth && el.clientHeight ? el.clientWidth / el.clientHeight : W / H;
+    const w0 = a > W / H ? H * a : W, h0 = a > W / H ? H : W / a;
+    const w = w0 * zoom(), h = h0 * zoom();
     return { x: view.cx - w / 2, y: view.cy - h / 2, w, h };
   }
 
@@ -95,7 +100,7 @@ export function startView({ core, onTapMap, say }) {
     pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
     try { vak.setPointerCapture(ev.pointerId); } catch { /* a pointer the browser no longer tracks: the gesture works without capture */ }
     const rect = el().getBoundingClientRect();
-    gesture = { start: new Map(pointers), rect, moved: false, dist: pinchDist(pointers), target: ev.target };
+    gesture = { start: new Map(pointers), rect, moved: false, dist: pinchDist(pointers) };
   });
   vak.addEventListener("pointermove", (ev) => {
     if (!gesture || !pointers.has(ev.pointerId)) return;
@@ -119,7 +124,7 @@ export function startView({ core, onTapMap, say }) {
       return;
     }
     gesture = null;
-    if (!g.moved) return tap(ev, g.target);
+    if (!g.moved) return tap(ev);
     commit(g, now);
   };
 
@@ -152,14 +157,16 @@ export function startView({ core, onTapMap, say }) {
     return { dx: c.x - c0.x, dy: c.y - c0.y, k, ox: c0.x, oy: c0.y };
   }
 
-  // tap: a mark opens its card; elsewhere a single tap drops a pin and a
-  // double tap zooms in (the single tap waits 250 ms to tell them apart).
-  function tap(ev, target) {
+  // tap: a mark, a pin or a name opens its card; elsewhere a single tap
+  // drops a pin and a double tap zooms in (the single tap waits 250 ms to
+  // tell them apart). A finger reaches 22 px round a mark (a 44 px target),
+  // a mouse 12.
+  function tap(ev) {
     // Marks are drawn as plates (one path per pictogram), so the core says
     // which place, if any, a tap is on.
     const at = toMap(ev.clientX, ev.clientY);
-    const hit = core.hit(scale(), [...hidden], at.x, at.y);
-    if (hit?.id) return select(hit.id);
+    const hit = core.hit(scale(), [...hidden], at.x, at.y, ev.pointerType === "touch" ? 22 : 12);
+    if (hit?.id) return select(hit.id, { from: "tap" });
     if (hit?.klont) return zoomTo(view.level + 2, at);
     const now = Date.now();
     if (now - lastTap < 300) {
@@ -177,13 +184,39 @@ export function startView({ core, onTapMap, say }) {
     zoomTo(view.level + (ev.deltaY < 0 ? 1 : -1), toMap(ev.clientX, ev.clientY));
   }, { passive: false });
 
+  // Keys on the focused map: arrows pan, + / − / 0 zoom, Escape closes the
+  // card. Enter shows a crosshair in the map's centre (#vizier): the arrows
+  // then move the map under it, and Enter again adds a pin there — a pin
+  // by keyboard, without sharing a location.
+  const vizier = document.getElementById("vizier");
   vak.addEventListener("keydown", (ev) => {
+    if (ev.target !== vak) return; // keys in the card and its buttons are theirs
     const b = box(), pan = (x, y) => { view.cx += x * b.w * 0.15; view.cy += y * b.h * 0.15; clampCentre(); draw(); };
     const keys = { "+": () => zoomTo(view.level + 1), "=": () => zoomTo(view.level + 1), "-": () => zoomTo(view.level - 1),
       "0": fit, ArrowLeft: () => pan(-1, 0), ArrowRight: () => pan(1, 0), ArrowUp: () => pan(0, -1), ArrowDown: () => pan(0, 1),
-      Escape: () => select(null) };
+      Enter: aim, Escape: () => (aiming() ? stopAiming() : select(null)) };
     if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
   });
+  const aiming = () => vizier && !vizier.hidden;
+  function aim() {
+    if (!aiming()) {
+      vizier.hidden = false;
+      placeVizier();
+      say("Schuif de kaart met de pijltjes tot het kruisje op de plek staat, en druk op Enter.",
+        "Move the map with the arrow keys until the cross is on the spot, then press Enter.");
+      return;
+    }
+    stopAiming();
+    onTapMap({ x: view.cx, y: view.cy });
+  }
+  function stopAiming() { if (vizier) vizier.hidden = true; }
+  // placeVizier puts the cross over the drawing's centre (the view's centre).
+  function placeVizier() {
+    const el = svg();
+    vizier.style.left = `${el.offsetLeft + el.clientWidth / 2}px`;
+    vizier.style.top = `${el.offsetTop + el.clientHeight / 2}px`;
+  }
+  vak.addEventListener("blur", (ev) => { if (!vak.contains(ev.relatedTarget)) stopAiming(); });
 
   function fit() { view = { level: 0, cx: W / 2, cy: H / 2 }; draw(); }
   document.getElementById("inzoomen")?.addEventListener("click", () => zoomTo(view.level + 1));
@@ -200,49 +233,142 @@ export function startView({ core, onTapMap, say }) {
     });
   }
 
-  // Search by name (and note, tags): results as buttons that select a place.
+  // Search by name (and note, tags), residents' pins included: results as
+  // buttons that open a place. Enter takes the first, ↓ and ↑ walk them,
+  // and no result says so.
   const zoek = document.getElementById("zoek"), uit = document.getElementById("zoekresultaten");
+  const results = () => [...uit.querySelectorAll("button[data-id]")];
+  function choose(id) { uit.replaceChildren(); select(id, { from: "search" }); }
   zoek?.addEventListener("input", () => {
     uit.replaceChildren();
-    for (const id of core.search(zoek.value)) {
+    if (!zoek.value.trim()) return;
+    const ids = core.search(zoek.value);
+    if (ids.length === 0) {
+      const li = document.createElement("li");
+      li.className = "niets";
+      li.append("Niets gevonden ", page.english("· Nothing found"));
+      uit.append(li);
+      return;
+    }
+    for (const id of ids) {
       const p = core.place(id);
       const li = document.createElement("li"), b = document.createElement("button");
       b.type = "button";
-      b.textContent = `${p.name} (${p.kindNL})`;
-      b.addEventListener("click", () => { select(id, true); uit.replaceChildren(); });
+      b.dataset.id = id;
+      b.append(`${p.name} (${p.kindNL} `, page.english(`· ${p.kindEN}`), p.pin ? " · pin" : "", ")");
+      b.addEventListener("click", () => choose(id));
       li.append(b);
       uit.append(li);
     }
   });
+  zoek?.addEventListener("keydown", (ev) => {
+    const first = results()[0];
+    if (ev.key === "Enter" && first) { ev.preventDefault(); choose(first.dataset.id); }
+    if (ev.key === "ArrowDown" && first) { ev.preventDefault(); first.focus(); }
+  });
+  uit?.addEventListener("keydown", (ev) => {
+    const all = results(), i = all.indexOf(document.activeElement);
+    if (i < 0) return;
+    if (ev.key === "ArrowDown") { ev.preventDefault(); all[Math.min(i + 1, all.length - 1)].focus(); }
+    if (ev.key === "ArrowUp") { ev.preventDefault(); (i === 0 ? zoek : all[i - 1]).focus(); }
+    if (ev.key === "Escape") { ev.preventDefault(); uit.replaceChildren(); zoek.focus(); }
+  });
 
-  // select opens a place's card and draws its links as dotted lines.
-  function select(id, centre) {
+  // select opens a place's card (a drawn place or a resident's pin) and
+  // draws its links as dotted lines. from says where the choice came from:
+  // "tap" (the place is where the finger is), "list" or "search" (the map
+  // is brought to the place, and focus goes to the card), or a URL.
+  const card = document.getElementById("kaartje");
+  function select(id, { from } = {}) {
+    const was = selected;
     selected = id;
-    const card = document.getElementById("kaartje");
     replaceGroup("#verbindingen", core.links(id || "", scale()));
-    if (!id) { card.hidden = true; writeURL(); return; }
+    if (!id) {
+      card.hidden = true;
+      writeURL();
+      if (was && (card.contains(document.activeElement) || document.activeElement === document.body)) vak.focus();
+      return;
+    }
     const p = core.place(id);
-    if (!p) return;
-    card.querySelector(".naam").textContent = p.name;
-    card.querySelector(".soort").textContent = `${p.kindNL} · ${p.kindEN}`;
-    card.querySelector(".notitie").textContent = p.note;
-    card.querySelector(".door").textContent = p.author ? `— ${p.author}${p.since ? `, sinds ${p.since}` : ""}` : "";
-    const links = card.querySelector(".verbanden");
+    if (!p) { selected = null; return; }
+    fillCard(p);
+    card.hidden = false;
+    openedAt = performance.now();
+    if (from === "list" || from === "search") {
+      view.cx = p.x; view.cy = p.y; view.level = Math.max(view.level, 4);
+      clampCentre();
+      // On a phone the list is far below the map: bring the map (and the
+      // card on it) to the screen.
+      vak.scrollIntoView({ block: "start" });
+    }
+    draw();
+    keepClear(p);
+    if (from === "list" || from === "search") card.focus();
+  }
+
+  function fillCard(p) {
+    card.dataset.id = p.id;
+    card.dataset.pin = p.pin ? "1" : "";
+    const part = (cls) => card.querySelector(cls);
+    part(".naam").textContent = p.name;
+    part(".soort").replaceChildren(`${p.kindNL} `, page.english(`· ${p.kindEN}`));
+    part(".bewoner").hidden = !p.pin;
+    part(".notitie").textContent = p.note;
+    part(".door").textContent = p.author ? `— ${p.author}` : "";
+    part(".sinds").replaceChildren(...(p.since ? [`sinds ${p.since} `, page.english(`· since ${p.sinceEN}`)] : []));
+    part(".wacht").hidden = !p.pending;
+    part(".eigen").hidden = !p.mine;
+    part(".melden").hidden = !p.pin || p.mine;
+    part(".meldvorm").hidden = true;
+    part(".gemeld").replaceChildren();
+    const links = part(".verbanden");
     links.replaceChildren();
+    part(".verbanden-kop").hidden = p.links.length === 0;
     for (const l of p.links) {
       const li = document.createElement("li"), b = document.createElement("button");
       b.type = "button";
       b.textContent = l.name;
-      b.addEventListener("click", () => select(l.id, true));
+      b.addEventListener("click", () => select(l.id, { from: "search" }));
       li.append(b);
       links.append(li);
     }
-    card.hidden = false;
-    if (centre) { view.cx = p.x; view.cy = p.y; view.level = Math.max(view.level, 4); }
+  }
+
+  // keepClear pans the map when the open card covers its own place: the
+  // place goes to the middle of the free part of the map, above or below
+  // the card, whichever is larger.
+  function keepClear(p) {
+    const el = svg(), m = el.getScreenCTM(), r = el.getBoundingClientRect(), c = card.getBoundingClientRect();
+    if (!m) return;
+    const sx = m.a * p.x + m.c * p.y + m.e, sy = m.b * p.x + m.d * p.y + m.f;
+    const margin = 24;
+    const covered = sx > c.left - margin && sx < c.right + margin && sy > c.top - margin && sy < c.bottom + margin;
+    const offMap = sx < r.left + margin || sx > r.right - margin || sy < r.top + margin || sy > r.bottom - margin;
+    if (!covered && !offMap) return;
+    const above = c.top - r.top, below = r.bottom - c.bottom;
+    const targetY = above >= below ? r.top + above / 2 : c.bottom + below / 2;
+    const targetX = r.left + r.width / 2;
+    const u = unitsPerPx(r);
+    view.cx += (sx - targetX) * u;
+    view.cy += (sy - targetY) * u;
     draw();
   }
+
+  // A tap opens the card at pointerup; the click the browser sends after it
+  // lands where the card now is, and must not press its buttons (× or Meld).
+  let openedAt = 0;
+  for (const type of ["mousedown", "click"]) {
+    card.addEventListener(type, (ev) => {
+      if (performance.now() - openedAt < 400 && ev.detail > 0) { ev.preventDefault(); ev.stopPropagation(); }
+    }, true);
+  }
   document.getElementById("kaartje-dicht")?.addEventListener("click", () => select(null));
-  for (const a of document.querySelectorAll("#lijst button[data-id]")) a.addEventListener("click", () => select(a.dataset.id, true));
+  card.addEventListener("keydown", (ev) => { if (ev.key === "Escape") { ev.preventDefault(); select(null); } });
+  // The list's buttons, residents' pins too (app.js adds those as they come).
+  document.getElementById("lijst")?.addEventListener("click", (ev) => {
+    const b = ev.target.closest("button[data-id]");
+    if (b) select(b.dataset.id, { from: "list" });
+  });
 
   // The URL holds view, filters and selection, so a link shows what you see.
   let urlTimer = 0;
@@ -266,7 +392,7 @@ export function startView({ core, onTapMap, say }) {
       hidden.add(k);
       document.querySelector(`.legenda button[data-kind="${CSS.escape(k)}"]`)?.setAttribute("aria-pressed", "false");
     }
-    if (q.get("p")) select(q.get("p"));
+    if (q.get("p")) select(q.get("p"), { from: "url" });
   }
 
   // centreOn brings a spot (drawing units) to the middle, zoomed in to at
@@ -293,7 +419,7 @@ export function startView({ core, onTapMap, say }) {
 
   readURL();
   draw();
-  return { redraw: draw, select, centreOn };
+  return { redraw: draw, select, centreOn, get selected() { return selected; } };
 }
 
 function centroid(pts) {

@@ -287,7 +287,12 @@ export function startWalk({ getCore, onPlaced, say, centreOn }) {
     traceWatch = null;
     render();
   }
-  spoorBtn?.addEventListener("click", () => (trace.on ? traceOff() : traceOn()));
+  spoorBtn?.addEventListener("click", () => {
+    if (!trace.on) return traceOn();
+    traceOff();
+    say(trace.points.length > 1 ? "Je looproute staat uit; wat je liep blijft op deze telefoon." : "Je looproute staat uit.",
+      trace.points.length > 1 ? "Your walk trace is off; what you walked stays on this phone." : "Your walk trace is off.");
+  });
   gpxBtn?.addEventListener("click", () => {
     const blob = new Blob([gpx(trace.points)], { type: "application/gpx+xml" });
     const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: `looproute-${new Date().toISOString().slice(0, 10)}.gpx` });

@@ -67,7 +67,20 @@ type Place struct {
 	Links   []string // ids of related places: the ABCD "connect" step
 	At      Point
 	Extra   map[string]json.RawMessage // other properties (OSM tags, _umap_options), kept for Write
+	// Pin is set when the place is a resident's pin shown among the map's
+	// places (pin.Pin.Place): drawn with a pin foot, never written to a
+	// map file. The zero value is a drawn place of the map itself.
+	Pin PinState
 }
+
+// PinState says whether a place is a resident's pin, and where it is.
+type PinState uint8
+
+const (
+	NotPin     PinState = iota // a place of the drawn map
+	PinShown                   // a resident's pin, public
+	PinWaiting                 // a resident's pin only its maker sees: not sent yet, or waiting for a keeper
+)
 
 // Layer is what a base shape is drawn as.
 type Layer string

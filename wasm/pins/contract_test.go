@@ -335,13 +335,24 @@ func TestContractModeration(t *testing.T) {
 		t.Fatal("approved pin not on the map, or still queued")
 	}
 
-	// Anyone may report; the pin stays up and goes to the queue.
+	// Anyone may report, with a reason or without; the pin stays up and
+	// goes to the queue with the reasons given. A reason the card does not
+	// offer is refused.
 	c := post(t, base, pinJSON(uuid(), `,"note":"gewoon een bankje"`))
 	if r := do(t, "POST", base+"/api/pins/"+c.ID+"/report", ""); r.status != 202 {
 		t.Fatalf("report: %d %s", r.status, r.body)
 	}
+	if r := do(t, "POST", base+"/api/pins/"+c.ID+"/report", `{"reason":"kwetsend"}`); r.status != 202 {
+		t.Fatalf("report with a reason: %d %s", r.status, r.body)
+	}
+	expectProblem(t, do(t, "POST", base+"/api/pins/"+c.ID+"/report", `{"reason":"<script>"}`), 422, "unknown_reason")
+	expectProblem(t, do(t, "POST", base+"/api/pins/"+c.ID+"/report", `{"reason":"kwetsend","x":1}`), 400, "invalid_json")
 	if !inQueue(t, base, c.ID) || countInList(t, base, c.ID) != 1 {
 		t.Fatal("reported pin not queued, or taken down without a moderator")
+	}
+	if q := do(t, "GET", base+"/api/moderation/queue", "", mod...); !strings.Contains(string(q.body), `"report_reasons":"kwetsend"`) ||
+		!strings.Contains(string(q.body), `"reports":2`) {
+		t.Fatalf("the queue does not show the reports and their reason: %s", q.body)
 	}
 	expectProblem(t, do(t, "POST", base+"/api/pins/"+c.ID+"/hide", ""), 401, "not_moderator")
 	if r := do(t, "POST", base+"/api/pins/"+c.ID+"/hide", "", mod...); r.status != 200 {

@@ -202,9 +202,15 @@ func (h *handler) delete(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// report lets anyone flag a pin for a moderator; it stays up meanwhile.
+// report lets anyone flag a pin for a moderator, with a reason (see
+// ReportReasons); it stays up meanwhile. The body may be empty.
 func (h *handler) report(w http.ResponseWriter, r *http.Request) {
-	if h.overLimit(w, r, h.opts.Now(), tooMany) || h.answered(w, h.store.Report(r.Context(), r.PathValue("id"))) {
+	reason, pr := readReason(r)
+	if pr != nil {
+		writeProblem(w, pr)
+		return
+	}
+	if h.overLimit(w, r, h.opts.Now(), tooMany) || h.answered(w, h.store.Report(r.Context(), r.PathValue("id"), reason)) {
 		return
 	}
 	writeJSON(w, http.StatusAccepted, map[string]string{

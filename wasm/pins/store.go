@@ -29,10 +29,11 @@ var ErrNotFound = errors.New("pins: not found")
 type Stored struct {
 	pin.Pin
 	Reports    int    `json:"reports"`
+	Reasons    string `json:"report_reasons,omitempty"` // the reports' reason codes, comma-separated, oldest first
 	DeleteHash string `json:"-"`
 }
 
-const columns = `id, lon, lat, kind, name, note, author, show_author, status, created_at, reports, delete_hash`
+const columns = `id, lon, lat, kind, name, note, author, show_author, status, created_at, reports, report_reasons, delete_hash`
 
 // Insert stores p unless a pin with its id exists, and returns the stored
 // pin. The insert is one statement, so a retry, a concurrent duplicate or a
@@ -40,7 +41,7 @@ const columns = `id, lon, lat, kind, name, note, author, show_author, status, cr
 // round trip to the database in the common case.
 func (s *Store) Insert(ctx context.Context, p pin.Pin, deleteHash string) (Stored, error) {
 	ps, err := s.query(ctx, `INSERT INTO pins (map, cell, updated_at, `+columns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING RETURNING `+columns,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?) ON CONFLICT (id) DO NOTHING RETURNING `+columns,
 		s.mapKey, cell(p.Lon, p.Lat), p.Created, p.ID, p.Lon, p.Lat, string(p.Kind), p.Name, p.Note,
 		p.Author, boolInt(p.ShowAuthor), string(p.Status), p.Created, deleteHash)
 	if err != nil {
@@ -118,10 +119,18 @@ func (s *Store) SetStatus(ctx context.Context, id string, st pin.Status, now str
 		WHERE id = ? AND map = ?`, string(st), string(st), now, id, s.mapKey)
 }
 
-// Report counts one report against a pin that is on (or waiting for) the map.
-func (s *Store) Report(ctx context.Context, id string) error {
-	return s.exec1(ctx, `UPDATE pins SET reports = reports + 1 WHERE id = ? AND map = ? AND status != 'hidden'`, id, s.mapKey)
+// Report counts one report against a pin that is on (or waiting for) the
+// map, with its reason (one of ReportReasons, or empty). Reasons stop being
+// added once maxReasons characters are kept: the count goes on.
+func (s *Store) Report(ctx context.Context, id, reason string) error {
+	return s.exec1(ctx, `UPDATE pins SET reports = reports + 1,
+		report_reasons = CASE WHEN ? = '' OR length(report_reasons) > ? THEN report_reasons
+			WHEN report_reasons = '' THEN ? ELSE report_reasons || ',' || ? END
+		WHERE id = ? AND map = ? AND status != 'hidden'`, reason, maxReasons, reason, reason, id, s.mapKey)
 }
+
+// maxReasons bounds the reasons kept per pin (about 30 codes).
+const maxReasons = 300
 
 // Delete erases a pin for good, if deleteHash is its hash (or matchAny is
 // set, for a moderator). ErrNotFound covers both a wrong hash and no pin:
@@ -159,7 +168,7 @@ func (s *Store) query(ctx context.Context, q string, args ...any) ([]Stored, err
 		var p Stored
 		var k, st string
 		var show int64
-		if err := rows.Scan(&p.ID, &p.Lon, &p.Lat, &k, &p.Name, &p.Note, &p.Author, &show, &st, &p.Created, &p.Reports, &p.DeleteHash); err != nil {
+		if err := rows.Scan(&p.ID, &p.Lon, &p.Lat, &k, &p.Name, &p.Note, &p.Author, &show, &st, &p.Created, &p.Reports, &p.Reasons, &p.DeleteHash); err != nil {
 			return nil, fmt.Errorf("pins: scan: %w", err)
 		}
 		p.Kind, p.Status, p.ShowAuthor = kind.Kind(k), pin.Status(st), show != 0

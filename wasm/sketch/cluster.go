@@ -110,6 +110,12 @@ func Marks(f Frame, ps []atlas.Place, c Clustering, w Window) Group {
 		p := ps[i]
 		if at := f.Project(p.At); w.contains(at, margin) {
 			add(iconFor(p.Kind, p.Tags), string(p.Kind), at, c.Scale)
+			switch p.Pin {
+			case atlas.PinShown:
+				add("p-voet", "pin", at, c.Scale)
+			case atlas.PinWaiting:
+				add("p-voet", "wachtend", at, c.Scale)
+			}
 			g.N++
 		}
 	}
@@ -122,7 +128,7 @@ func Marks(f Frame, ps []atlas.Place, c Clustering, w Window) Group {
 		}
 	}
 	for _, icon := range iconOrder {
-		for _, class := range []string{"talent", "verband", "plek", "verhaal", "partner", "klont"} {
+		for _, class := range markClasses {
 			for pi, part := range iconParts[icon] {
 				b := plates[plateKey{icon, class, pi}]
 				if b == nil {
@@ -142,24 +148,41 @@ func Marks(f Frame, ps []atlas.Place, c Clustering, w Window) Group {
 	return g
 }
 
+// markClasses are the classes plates are written in, in order: the five
+// kinds, residents' pin feet (shown and waiting) and clusters.
+var markClasses = []string{"talent", "verband", "plek", "verhaal", "partner", "pin", "wachtend", "klont"}
+
 // Hit finds what a tap at (x, y) in drawing units touches at the zoom level
-// of c: the nearest single place whose mark is within reach (the mark's
-// radius plus a third, for fingers), or else whether it is on a cluster.
-func Hit(f Frame, ps []atlas.Place, c Clustering, at XY) (id string, klont bool) {
-	reach := markRadius * c.Scale * 1.33
-	best := reach * reach
+// of c, given the names drawn for it (a Labels group): a place whose mark
+// is under the tap, else a place whose name is, else the nearest place
+// whose mark is within reach (drawing units: a finger's 22 px is wider than
+// a mark), else whether it is on a cluster. One test for places, residents'
+// pins and names, so a tap opens what it lands on and only a tap on empty
+// paper is left to start a new pin.
+func Hit(f Frame, ps []atlas.Place, c Clustering, names Group, at XY, reach float64) (id string, klont bool) {
+	nearest, best := "", math.Inf(1)
 	for _, i := range c.Singles {
 		p := f.Project(ps[i].At)
-		if d := (p.X-at.X)*(p.X-at.X) + (p.Y-at.Y)*(p.Y-at.Y); d <= best {
-			best, id = d, ps[i].ID
+		if d := math.Hypot(p.X-at.X, p.Y-at.Y); d < best {
+			best, nearest = d, ps[i].ID
 		}
 	}
-	if id != "" {
-		return id, false
+	if best <= markRadius*c.Scale*1.33 {
+		return nearest, false
 	}
-	r := 10.5 * c.Scale // the cluster pictogram's radius
+	pad := 2 * c.Scale
+	for _, it := range names.Items {
+		if t, ok := it.(Text); ok && t.Name.Place != "" &&
+			at.X >= t.Name.X0-pad && at.X <= t.Name.X1+pad && at.Y >= t.Name.Y0-pad && at.Y <= t.Name.Y1+pad {
+			return t.Name.Place, false
+		}
+	}
+	if best <= reach {
+		return nearest, false
+	}
+	r := max(10.5*c.Scale, reach) // the cluster pictogram's radius, or a finger's reach
 	for _, k := range c.Groups {
-		if (k.At.X-at.X)*(k.At.X-at.X)+(k.At.Y-at.Y)*(k.At.Y-at.Y) <= r*r {
+		if math.Hypot(k.At.X-at.X, k.At.Y-at.Y) <= r {
 			return "", true
 		}
 	}

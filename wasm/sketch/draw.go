@@ -9,7 +9,6 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/label"
-	"github.com/buurtkaart/buurtkaart/wasm/pin"
 )
 
 // Options tune Draw; nil means defaults.
@@ -74,8 +73,8 @@ func (o *Options) withDefaults() Options {
 // markRadius is the half-size of a place's pictogram, in units.
 const markRadius = 6.5
 
-// Map draws m: the base layers, the places with their labels, and an empty
-// group with id "pins" that DrawPins fills.
+// Map draws m: the base layers and the places with their labels. Residents'
+// pins are places too (pin.Pin.Place), drawn by Marks and Labels with them.
 func Map(m *atlas.Map, opts *Options) (*Drawing, Frame) {
 	o := opts.withDefaults()
 	f := NewFrame(m.Bounds, o.Width, o.Margin)
@@ -101,7 +100,6 @@ func Map(m *atlas.Map, opts *Options) (*Drawing, Frame) {
 		d.Groups = append(d.Groups, marks, labels)
 		d.Phone = true
 	}
-	d.Groups = append(d.Groups, Group{ID: "pins", Class: "pins"})
 	return d, f
 }
 
@@ -262,18 +260,19 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 			g.Items = append(g.Items, Path{Class: "leider", Pts: []XY{{l[0], l[1]}, {l[2], l[3]}}})
 		}
 		kind, anchor := string(shown[i].Kind), anchorName(pl.Align)
+		named := Name{Place: shown[i].ID, X0: pl.Box.X0, Y0: pl.Box.Y0, X1: pl.Box.X1, Y1: pl.Box.Y1}
 		if pl.Folded {
 			g.Items = append(g.Items, Text{Class: kind, At: XY{pl.X, pl.Box.Y0 + size*lineHeight*0.75}, Anchor: anchor, S: folds[i][0],
-				Lines: []Line{{DY: size * foldGap, S: folds[i][1]}}})
+				Lines: []Line{{DY: size * foldGap, S: folds[i][1]}}, Name: named})
 			continue
 		}
 		if len(notes[i]) == 0 {
-			g.Items = append(g.Items, Text{Class: kind, At: XY{pl.X, pl.Y}, Anchor: anchor, S: shown[i].Name})
+			g.Items = append(g.Items, Text{Class: kind, At: XY{pl.X, pl.Y}, Anchor: anchor, S: shown[i].Name, Name: named})
 			continue
 		}
 		// The name on the box's first line, the note's lines under it; each
 		// baseline sits a quarter of its line above the line's bottom.
-		t := Text{Class: kind, At: XY{pl.X, pl.Box.Y0 + size*lineHeight*0.75}, Anchor: anchor, S: shown[i].Name}
+		t := Text{Class: kind, At: XY{pl.X, pl.Box.Y0 + size*lineHeight*0.75}, Anchor: anchor, S: shown[i].Name, Name: named}
 		dy := (size*0.25 + small*0.75) * lineHeight
 		for _, l := range notes[i] {
 			t.Lines = append(t.Lines, Line{Class: "notitie", DY: dy, S: l})
@@ -373,20 +372,6 @@ func anchorName(a label.Align) string {
 		return "middle"
 	}
 	return "start"
-}
-
-// Pins draws residents' pins in the frame of a map, for the "pins" group.
-// Pins not yet sent (pending) are drawn as such.
-func Pins(f Frame, ps []pin.Pin, pending map[string]bool) Group {
-	g := Group{ID: "pins", Class: "pins"}
-	for _, p := range ps {
-		class := "pin"
-		if pending[p.ID] {
-			class += " wachtend"
-		}
-		g.Items = append(g.Items, Mark{Class: class, ID: "pin-" + p.ID, Kind: p.Kind, At: f.Project(p.At()), Title: p.Note})
-	}
-	return g
 }
 
 // Links draws the connections of one place — which club meets where, who

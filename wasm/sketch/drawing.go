@@ -4,8 +4,6 @@
 // and the browser's take-over match, and golden files stay stable.
 package sketch
 
-import "github.com/buurtkaart/buurtkaart/wasm/kind"
-
 // Drawing is a display list: groups of items, bottom first.
 type Drawing struct {
 	Title         string
@@ -42,6 +40,14 @@ type Text struct {
 	Anchor string // "start", "middle" or "end"
 	S      string
 	Lines  []Line // further lines under the first, in the same column
+	Name   Name   // for a place's name: which place, and the box it takes (not written)
+}
+
+// Name ties a label to the place it names, with the box it takes in
+// drawing units: a tap on a name opens its place (Hit).
+type Name struct {
+	Place          string // the place's id; empty for text that names none
+	X0, Y0, X1, Y1 float64
 }
 
 // Line is a further line of a Text: DY below the line before it.
@@ -51,16 +57,5 @@ type Line struct {
 	S     string
 }
 
-// Mark is the pictogram of a kind at a spot, with a tooltip.
-type Mark struct {
-	Class string
-	ID    string // the place or pin id
-	Kind  kind.Kind
-	Icon  string // symbol id; default "k-" + Kind
-	At    XY
-	Title string
-}
-
 func (Path) isItem() {}
 func (Text) isItem() {}
-func (Mark) isItem() {}

@@ -23,11 +23,13 @@ type iconPart struct {
 const badgeRing = `M0-6.6Q4.6-6.7 6.5-1.9Q6.9 3.8 1.7 6.4Q-3.9 7.3-6.3 2.6Q-7.1-3.4-2.3-6.1Z`
 
 var iconParts = map[string][]iconPart{
-	"k-talent":    {{d: `M0-6.3L1.7-2.1 6.1-1.8 2.7 1.1 3.8 5.7 0 3.1-3.7 5.8-2.6 1.2-6.2-1.7-1.8-2.2Z`}},
-	"k-verband":   {{d: circle(-3.1, 2.1, 2.5) + circle(3.2, 2, 2.4) + circle(0, -3.1, 2.6)}},
-	"k-plek":      {{d: `M-5.1 5.3L-5.3-0.9 0.1-5.9 5.2-1.1 5.1 5.2Z`}},
-	"k-verhaal":   {{d: `M-5.8-4.4Q-6-5.3-5-5.4L5-5.5Q6-5.4 5.9-4.4L5.7 1.8Q5.6 2.9 4.6 2.8L-0.4 2.9-3.9 6.1-3 2.9-4.9 3Q-5.9 2.8-5.8 1.9Z`}},
-	"k-partner":   {{d: `M-6.3-1.3L0-6.1 6.2-1.4ZM-5.4-1.3H5.4V4.9H-5.4Z`}, {d: `M-2.7-1V4.6M0-1V4.6M2.7-1V4.6`, line: true}},
+	"k-talent":  {{d: `M0-6.3L1.7-2.1 6.1-1.8 2.7 1.1 3.8 5.7 0 3.1-3.7 5.8-2.6 1.2-6.2-1.7-1.8-2.2Z`}},
+	"k-verband": {{d: circle(-3.1, 2.1, 2.5) + circle(3.2, 2, 2.4) + circle(0, -3.1, 2.6)}},
+	"k-plek":    {{d: `M-5.1 5.3L-5.3-0.9 0.1-5.9 5.2-1.1 5.1 5.2Z`}},
+	"k-verhaal": {{d: `M-5.8-4.4Q-6-5.3-5-5.4L5-5.5Q6-5.4 5.9-4.4L5.7 1.8Q5.6 2.9 4.6 2.8L-0.4 2.9-3.9 6.1-3 2.9-4.9 3Q-5.9 2.8-5.8 1.9Z`}},
+	"k-partner": {{d: `M-6.3-1.3L0-6.1 6.2-1.4ZM-5.4-1.3H5.4V4.9H-5.4Z`}, {d: `M-2.7-1V4.6M0-1V4.6M2.7-1V4.6`, line: true}},
+	// A resident's pin carries its kind's pictogram on a small pin foot.
+	"p-voet":      {{d: `M0 13.2L-2.7 7.3Q0 6 2.8 7.4Z`}},
 	"klont":       {{d: `M0-10.2Q7.4-10.4 10-3.1Q10.8 6 2.9 9.9Q-6.1 11.2-9.8 3.9Q-11-5.3-3.4-9.5Z`}, {d: `M-6.8-5.2Q-1.2-9.6 5.1-6.6`, line: true}},
 	"i-bankje":    badge(`M-5.2 0.4H5.3M-4.9-2.6H4.8M-3.9 0.4V4M4 0.4V4`),
 	"i-markt":     badge(`M-4.6-1.4L-3.7-4.6H3.8L4.6-1.4M-4.6-1.4Q-3.7 0.2-2.8-1.4Q-1.9 0.2-0.9-1.4Q0 0.2 0.9-1.4Q1.9 0.2 2.8-1.4Q3.7 0.2 4.6-1.4M-3.9-0.4V4.4M3.9-0.4V4.4`),
@@ -41,7 +43,7 @@ var iconParts = map[string][]iconPart{
 
 // iconOrder fixes the order icons are written in, so output is stable.
 var iconOrder = []string{"k-talent", "k-verband", "k-plek", "k-verhaal", "k-partner",
-	"i-bankje", "i-markt", "i-moestuin", "i-speeltuin", "i-moskee", "i-kerk", "i-winkel", "i-bieb", "klont"}
+	"i-bankje", "i-markt", "i-moestuin", "i-speeltuin", "i-moskee", "i-kerk", "i-winkel", "i-bieb", "p-voet", "klont"}
 
 // badge is a round sign: the kind colour in the circle, the sign in ink.
 func badge(sign string) []iconPart {

@@ -72,19 +72,6 @@ func writeGroup(b *bufio.Writer, g Group) {
 				b.WriteString(">" + esc(l.S) + "</tspan>")
 			}
 			b.WriteString("</text>")
-		case Mark:
-			icon := it.Icon
-			if icon == "" {
-				icon = "k-" + string(it.Kind)
-			}
-			b.WriteString(`<use href="#` + esc(icon) + `" x="` + num(it.At.X) + `" y="` + num(it.At.Y) + `"`)
-			attr(b, "class", strings.TrimSpace(it.Class+" "+string(it.Kind)))
-			attr(b, "data-id", it.ID)
-			if it.Title != "" {
-				b.WriteString("><title>" + esc(it.Title) + "</title></use>")
-			} else {
-				b.WriteString("/>")
-			}
 		}
 	}
 	b.WriteString("</g>")
