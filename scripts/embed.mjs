@@ -5,10 +5,15 @@
 // snippet and embed.js both show the drawn map; that the frame's height
 // follows the height the map posts; that soorten= filters; that a pin
 // dropped in the embed reaches the store; that a page other than /embed
-// cannot be framed; that both hosts send the same security headers; and that
-// the app's "Insluiten op je website" shows the snippet and a preview.
+// cannot be framed; that both hosts send the same security headers; that
+// the app's "Insluiten op je website" shows the snippet and a preview; that
+// in a fixed 480×400 frame the whole map shows without scrolling, with
+// controls of at least 44×44 px over it, both languages, and a link to the
+// full map that keeps the view and filters; and that residents' pins are
+// places of the embedded map: a tap on one's mark or name opens its card.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 
 const base = (process.env.BASE_URL || "http://127.0.0.1:8080").replace(/\/$/, "");
@@ -38,6 +43,14 @@ assert.equal((await oembed("format=xml&url=%2F")).status, 501, "xml: 501");
 step(`headers: /embed frameable, the rest not; oEmbed ${answer.width}×${answer.height}`);
 
 // 2. The buurt's website, on another origin.
+// The map's drawing (W × H units) and its corners in lon/lat, as /embed has them.
+const embedHTML = await (await fetch(`${base}/embed`)).text();
+const [W, H] = embedHTML.match(/id="kaart"[^>]* viewBox="0 0 ([\d.]+) ([\d.]+)"/).slice(1).map(Number);
+const corners = embedHTML.match(/data-corners="([^"]+)"/)[1].split(",").map(Number);
+const lonLat = (fx, fy) => [corners[0] + fx * (corners[2] - corners[0]), corners[1] + fy * (corners[3] - corners[1])].map((v) => v.toFixed(6));
+// A start view for the fixed frame: 2× zoomed in, centred at 40 % across and
+// 55 % down the drawing, three kinds shown.
+const vast = { fx: 0.4, fy: 0.55, query: `soorten=talent,plek,verhaal&zoom=2&midden=${lonLat(0.4, 0.55).join(",")}` };
 const pages = {
   "/snippet": `<h1>Onze buurt</h1>${answer.html}`,
   "/script": `<h1>Onze buurt</h1><div id="kolom" style="width:480px"><script src="${base}/embed.js" data-soorten="plek,verhaal" async></script></div><p>onder de kaart</p>`,
@@ -46,8 +59,11 @@ const pages = {
   "/sandbox": `<iframe sandbox="allow-scripts" src="${base}/embed?soorten=plek" width="600" height="640" title="map"></iframe>`,
   "/steal": `<iframe src="${base}/" width="600" height="400" title="not allowed"></iframe>`,
 };
+// /vast?QUERY: the embed with QUERY in a fixed 480×400 frame, as a pasted
+// snippet gives it (finding 10 of the review measured this frame).
+const fixedFrame = (q) => `<iframe src="${base}/embed?${q}" width="480" height="400" title="kaart" style="border:0;display:block"></iframe>`;
 const site = http.createServer((req, res) => {
-  const body = pages[req.url];
+  const body = req.url.startsWith("/vast?") ? fixedFrame(req.url.slice(6)) : pages[req.url];
   res.writeHead(body ? 200 : 204, { "Content-Type": "text/html; charset=utf-8" }); // 204: the favicon
   res.end(body ? `<!doctype html><meta charset="utf-8"><title>buurtsite</title><body>${body}` : "");
 });
@@ -69,6 +85,31 @@ async function open(path) {
 }
 const visible = (frame, sel) => frame.locator(sel).evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 0).length);
 const waitReady = (f) => f.locator("body[data-core=ready]").waitFor({ state: "attached", timeout: 30000 });
+const frameOf = async (iframe) => (await iframe.elementHandle()).contentFrame();
+
+// emptyPaper (run in the frame) finds a spot of the drawing, as near its
+// middle as it can, that the core's hit test calls empty paper even for a
+// finger 30 px off, and not under a control. Frame coordinates, or null.
+function emptyPaper(avoid = []) {
+  const svg = document.getElementById("kaart"), r = svg.getBoundingClientRect();
+  const vb = svg.viewBox.baseVal;
+  const page = globalThis.buurtkaartPage, core = globalThis.buurtkaart;
+  const size = core.svg().match(/viewBox="0 0 ([\d.]+) ([\d.]+)"/).slice(1).map(Number); // the whole drawing
+  const scale = page.nameScale(svg, size[0], size[1]) * vb.width / size[0];
+  const hidden = [...document.querySelectorAll('input[name="soort"]')].filter((b) => !b.checked).map((b) => b.value);
+  const spots = [];
+  for (let i = 1; i < 24; i++) for (let j = 1; j < 24; j++) spots.push([r.left + r.width * i / 24, r.top + r.height * j / 24]);
+  const mid = (p) => Math.hypot(p[0] - r.left - r.width / 2, p[1] - r.top - r.height / 2);
+  spots.sort((a, b) => mid(a) - mid(b));
+  const free = ([x, y]) => {
+    if (x < 70 || y < 110 || x > innerWidth - 70 || y > innerHeight - 70) return false; // under the controls
+    if (avoid.some(([ax, ay]) => Math.hypot(ax - x, ay - y) < 40)) return false;
+    if (!document.elementFromPoint(x, y)?.closest("#kaart") || document.elementFromPoint(x, y).closest(".plekken, .labels")) return false;
+    const at = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM().inverse());
+    return core.hit(scale, hidden, at.x, at.y, 30) === null;
+  };
+  return spots.find(free) || null;
+}
 
 try {
   // 3. The oEmbed snippet: renders, and shows only talent and plek.
@@ -128,8 +169,10 @@ try {
     assert.ok(await visible(f, "#kaart .plekken path.mark.verhaal") > 0, "verhaal shown");
 
     const note = `via de buurtsite ${Date.now()}`;
-    const box = await f.locator("#kaart").boundingBox();
-    await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.45);
+    const at = await (await frameOf(iframe)).evaluate(emptyPaper);
+    assert.ok(at, "a spot of empty paper in the frame");
+    const box = await iframe.boundingBox();
+    await page.mouse.click(box.x + at[0], box.y + at[1]);
     await f.locator("#pinform[open]").waitFor();
     await f.locator('#pinform input[value="plek"]').check();
     await f.locator("#pinform textarea").fill(note);
@@ -137,8 +180,8 @@ try {
     await f.locator("#status", { hasText: "Dank je" }).waitFor({ timeout: 15000 });
     const stored = (await (await fetch(`${base}/api/pins`, { cache: "no-store" })).json()).features.filter((p) => p.properties.note === note);
     assert.equal(stored.length, 1, "the pin dropped in the embed is in the store");
-    await f.locator(`#pins use[data-id="pin-${stored[0].id}"]`).waitFor({ state: "attached" });
-    step(`pin ${stored[0].id} dropped through embed.js is stored and drawn`);
+    await (await frameOf(iframe)).waitForFunction((id) => globalThis.buurtkaart.place(id)?.pin === true, stored[0].id, { timeout: 10000 });
+    step(`pin ${stored[0].id} dropped through embed.js is stored and a place of the map`);
     await page.context().close();
   }
 
@@ -147,7 +190,9 @@ try {
     const page = await open("/english");
     const f = page.frameLocator("iframe");
     await waitReady(f);
-    assert.equal(await f.locator("#heel").innerText(), "Open the whole map ↗");
+    // taal=en: English first, Dutch beside it, each with its lang.
+    assert.match(await f.locator("#heel").innerText(), /^Open the whole map\s+Open de hele kaart ↗$/);
+    assert.deepEqual(await f.locator("#heel [lang]").evaluateAll((es) => es.map((e) => e.lang)), ["en", "nl"]);
     await f.locator("#kaart").click();
     assert.equal(await f.locator("#pinform[open]").count(), 0, "toevoegen=nee: no pin form");
     step("taal=en and toevoegen=nee");
@@ -206,6 +251,232 @@ try {
     await page.frameLocator("#insluitvoorbeeld iframe").locator("body[data-core=ready]").waitFor({ state: "attached", timeout: 30000 });
     step("app: snippet, script variant and live preview");
     await page.context().close();
+  }
+
+  // 8. Finding 10 of the review: in a fixed 480×400 frame (the pasted
+  // snippet) the toolbar took 121 px above a 444 px map, so the map
+  // needed scrolling; the controls were 37×36 and 24 px high; "Open de hele
+  // kaart" opened the full map at its default view; only one language showed.
+  {
+    const page = await open(`/vast?${vast.query}`);
+    const iframe = page.locator("iframe");
+    const f = page.frameLocator("iframe");
+    await waitReady(f);
+    const fr = await frameOf(iframe);
+    // layout (run in the frame): scrolling, and where the view of the drawing lies.
+    const layout = () => {
+      const se = document.scrollingElement, svg = document.getElementById("kaart");
+      const vb = svg.viewBox.baseVal, ctm = svg.getScreenCTM();
+      const a = new DOMPoint(vb.x, vb.y).matrixTransform(ctm), b = new DOMPoint(vb.x + vb.width, vb.y + vb.height).matrixTransform(ctm);
+      return { scrollW: se.scrollWidth, scrollH: se.scrollHeight, w: innerWidth, h: innerHeight,
+        view: [vb.x, vb.y, vb.width, vb.height].map((v) => Math.round(v * 10) / 10), drawn: [a.x, a.y, b.x, b.y].map(Math.round) };
+    };
+    const fits = (l, what) => {
+      assert.ok(l.scrollH <= l.h && l.scrollW <= l.w, `${what}: the page is ${l.scrollW}×${l.scrollH} px in a ${l.w}×${l.h} frame: it scrolls`);
+      const [x0, y0, x1, y1] = l.drawn;
+      assert.ok(x0 >= 0 && y0 >= 0 && x1 <= l.w && y1 <= l.h, `${what}: the drawing lies at ${l.drawn} px, outside the ${l.w}×${l.h} frame`);
+      assert.ok(x1 - x0 >= l.w - 2 || y1 - y0 >= l.h - 2, `${what}: the drawing (${l.drawn}) does not fill the frame`);
+    };
+    const start = await fr.evaluate(layout);
+    fits(start, "start view (zoom=2)");
+
+    // Every control at least 44×44 px; a checkbox counts with its label.
+    await fr.evaluate(() => { for (const d of document.querySelectorAll("#insluiting details")) d.open = true; });
+    const controls = await fr.evaluate(() => {
+      const seen = new Set(), out = [];
+      for (const el of document.querySelectorAll("#insluiting :is(button, a[href], summary, input, select, textarea)")) {
+        const t = el.matches("input") ? el.closest("label") || el : el;
+        const r = t.getBoundingClientRect();
+        if (seen.has(t) || !r.width || !r.height) continue; // hidden: the closed card
+        seen.add(t);
+        out.push({ what: `${t.localName}${t.id ? `#${t.id}` : ""} ${t.textContent.trim().replace(/\s+/g, " ").slice(0, 24)}`, w: Math.round(r.width * 10) / 10, h: Math.round(r.height * 10) / 10 });
+      }
+      return out;
+    });
+    assert.ok(controls.length >= 9, `controls found: ${JSON.stringify(controls)}`);
+    const small = controls.filter((c) => c.w < 44 || c.h < 44);
+    assert.deepEqual(small, [], `controls smaller than 44×44 px: ${small.map((c) => `${c.what} ${c.w}×${c.h}`).join("; ")}`);
+    await fr.evaluate(() => { for (const d of document.querySelectorAll("#insluiting details")) d.open = false; });
+
+    // Both languages, Dutch first, each in an element with its lang: the
+    // link, the zoom buttons' names and a kind's label.
+    const languages = await fr.evaluate(() => {
+      const out = {};
+      const parts = (el) => {
+        const found = [];
+        const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const p = n.parentElement;
+          if (!n.textContent.trim() || !p.getClientRects().length || getComputedStyle(p).visibility === "hidden") continue;
+          found.push(p.closest("[lang]")?.lang.slice(0, 2));
+        }
+        return found;
+      };
+      for (const sel of ["#heel", "#inzoomen", "#uitzoomen"]) out[sel] = parts(document.querySelector(sel));
+      out.verband = parts(document.querySelector('input[name="soort"][value="verband"]').closest("label"));
+      return out;
+    });
+    for (const [what, ls] of Object.entries(languages)) {
+      assert.ok(ls.includes("nl") && ls.includes("en"), `${what}: shows ${JSON.stringify(ls)}, want Dutch and English each marked with its lang`);
+      assert.ok(ls.indexOf("nl") < ls.indexOf("en"), `${what}: Dutch first, English beside it (${JSON.stringify(ls)})`);
+    }
+
+    // "Open de hele kaart" opens the full map as the embed shows it: centre,
+    // zoom (the full map's nearest level, 1.25× apart), kinds and card.
+    const link = async () => {
+      const u = new URL(await f.locator("#heel").getAttribute("href"), `${base}/embed`);
+      assert.equal(u.origin + u.pathname, `${base}/`, "the link opens the full map");
+      return Object.fromEntries(new URLSearchParams(u.hash.slice(1)));
+    };
+    const near = (c, want) => c && c.split(",").map(Number).every((v, i) => Math.abs(v - want[i]) <= 1.5);
+    const centre = [vast.fx * W, vast.fy * H];
+    let q = await link();
+    assert.equal(q.z, "3", `zoom=2 is level 3 of the full map (1.25³ ≈ 2): ${JSON.stringify(q)}`);
+    assert.ok(near(q.c, centre), `the link keeps the centre ${centre.map(Math.round)}: ${JSON.stringify(q)}`);
+    assert.equal(q.verberg, "verband,partner", `the link keeps the kinds: ${JSON.stringify(q)}`);
+    await f.locator("#inzoomen").click();
+    await f.locator("#soorten summary").click();
+    await f.locator('input[name="soort"][value="verhaal"]').uncheck();
+    q = await link();
+    assert.equal(q.z, "6", `zoomed in to 4×: level 6 (${JSON.stringify(q)})`);
+    assert.ok(near(q.c, centre), `centre kept: ${JSON.stringify(q)}`);
+    assert.equal(q.verberg, "verband,verhaal,partner", `a kind unticked in the embed is hidden on the full map too: ${JSON.stringify(q)}`);
+    const href = await f.locator("#heel").getAttribute("href");
+    // Zoomed out: the whole drawing, still without scrolling.
+    await f.locator("#soorten summary").click();
+    await f.locator("#uitzoomen").click();
+    await f.locator("#uitzoomen").click();
+    const whole = await fr.evaluate(layout);
+    assert.deepEqual(whole.view, [0, 0, W, H], "zoomed out: the whole drawing in view");
+    fits(whole, "the whole map");
+    step(`fixed 480×400 frame: page ${start.scrollW}×${start.scrollH} px, drawing at ${whole.drawn} px, smallest control ${Math.min(...controls.map((c) => c.w))}×${Math.min(...controls.map((c) => c.h))} px (${controls.length}), Dutch and English, link ${href}`);
+
+    // The full map opened by that link shows the same view and kinds.
+    const full = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    full.on("pageerror", (e) => errors.push(`full map: ${e}`));
+    await full.goto(new URL(href, `${base}/embed`).href);
+    await full.waitForSelector("body[data-core=ready]", { timeout: 30000 });
+    await full.waitForFunction(() => document.getElementById("kaart").viewBox.baseVal.width < 999 * 0.5, null, { timeout: 10000 });
+    const shown = await full.evaluate(() => {
+      const vb = document.getElementById("kaart").viewBox.baseVal;
+      const pressed = Object.fromEntries([...document.querySelectorAll(".legenda button[data-kind]")].map((b) => [b.dataset.kind, b.getAttribute("aria-pressed")]));
+      return { cx: vb.x + vb.width / 2, cy: vb.y + vb.height / 2, w: vb.width, pressed };
+    });
+    assert.ok(Math.abs(shown.cx - centre[0]) <= 2 && Math.abs(shown.cy - centre[1]) <= 2, `the full map centred on ${centre.map(Math.round)}: ${JSON.stringify(shown)}`);
+    assert.ok(Math.abs(shown.w - W / 1.25 ** 6) <= 1, `the full map at level 6: ${JSON.stringify(shown)}`);
+    assert.deepEqual(shown.pressed, { talent: "true", verband: "false", plek: "true", verhaal: "false", partner: "false" }, "the full map's legend hides what the embed hid");
+    step(`"Open de hele kaart" → the full map centred on (${Math.round(shown.cx)}, ${Math.round(shown.cy)}), ${Math.round(shown.w)} units wide, verband, verhaal and partner hidden`);
+    await full.context().close();
+    await page.context().close();
+  }
+
+  // 9. Residents' pins are places of the embedded map: drawn and named,
+  // a tap on the mark or the name opens the card (name, kind, note, author
+  // only with consent, "sinds <maand jaar>"); only a tap on empty paper
+  // starts a pin. Two pins posted through the API, deleted again at the end.
+  {
+    const map = await (await fetch(`${base}/map.geojson`)).json();
+    const taken = map.features.filter((x) => x.geometry?.type === "Point").map((x) => x.geometry.coordinates)
+      .concat((await (await fetch(`${base}/api/pins`, { cache: "no-store" })).json()).features.map((x) => x.geometry.coordinates));
+    const k = Math.cos((corners[1] * Math.PI) / 180);
+    // The emptiest spot of the map's middle: farthest from every place and pin.
+    const emptiest = (avoid) => {
+      let best = null;
+      for (let i = 2; i <= 18; i++) for (let j = 2; j <= 18; j++) {
+        const [lon, lat] = lonLat(i / 20, j / 20).map(Number);
+        const d = Math.min(...avoid.map(([x, y]) => Math.hypot((x - lon) * k, y - lat)));
+        if (!best || d > best.d) best = { lon, lat, d };
+      }
+      return best;
+    };
+    const stamp = Date.now().toString(36);
+    const a = emptiest(taken), b = emptiest([...taken, [a.lon, a.lat]]);
+    const want = [
+      { at: a, name: `Bankje in de zon ${stamp}`, note: "Hier zit je lekker, de hele middag zon.", author: "Mies", show_author: true },
+      { at: b, name: `Geveltuintje ${stamp}`, note: "Stokrozen tot aan de dakgoot.", author: "Geheim Naampje" },
+    ];
+    const posted = [];
+    try {
+      for (const w of want) {
+        const id = randomUUID();
+        const res = await fetch(`${base}/api/pins`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Idempotency-Key": id, "X-Buurtkaart-Device": `embed-test-${stamp}` },
+          body: JSON.stringify({ id, lon: w.at.lon, lat: w.at.lat, kind: "plek", name: w.name, note: w.note, author: w.author, ...(w.show_author ? { show_author: true } : {}) }),
+        });
+        const body = await res.json();
+        assert.equal(res.status, 201, `POST pin: ${JSON.stringify(body)}`);
+        posted.push({ ...w, id, token: body.delete_token, lon: body.lon, lat: body.lat });
+        assert.equal(body.status, "visible", "the test needs a post-moderated map (pins show at once)");
+      }
+      for (const p of posted) {
+        const page = await open(`/vast?zoom=8&midden=${p.lon},${p.lat}`);
+        const iframe = page.locator("iframe");
+        const f = page.frameLocator("iframe");
+        await waitReady(f);
+        const fr = await frameOf(iframe);
+        await fr.waitForFunction((id) => globalThis.buurtkaart.place(id)?.pin === true, p.id, { timeout: 15000 });
+        // Drawn: its kind's pictogram (a mark plate of plek) and its name.
+        const flat = (s) => s.replace(/\s+/g, "");
+        await fr.waitForFunction((name) => [...document.querySelectorAll("#kaart .labels text")].some((t) => t.textContent.replace(/\s+/g, "") === name), flat(p.name), { timeout: 10000 });
+        const where = await fr.evaluate(({ lon, lat }) => {
+          const [x, y] = globalThis.buurtkaart.xy(lon, lat);
+          const svg = document.getElementById("kaart"), pt = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM());
+          const under = document.elementFromPoint(pt.x, pt.y);
+          return { x: pt.x, y: pt.y, under: under?.getAttribute("class") || under?.localName };
+        }, p);
+        assert.match(where.under || "", /\bmark\b.*\bplek\b|\bplek\b.*\bmark\b/, `the pin's spot shows a plek mark: ${JSON.stringify(where)}`);
+        const box = await iframe.boundingBox();
+        const card = f.locator("#kaartje");
+        const checkCard = async (how) => {
+          await card.waitFor({ state: "visible", timeout: 5000 });
+          assert.equal(await card.getAttribute("data-id"), p.id, `${how}: the card of the pin`);
+          assert.equal(await card.getAttribute("data-pin"), "1", `${how}: a resident's pin`);
+          assert.equal(await card.locator(".naam").innerText(), p.name);
+          assert.equal(await card.locator(".soort [lang=nl]").innerText(), "Plek");
+          assert.equal(await card.locator(".soort [lang=en]").innerText(), "Place");
+          assert.equal(await card.locator(".notitie").innerText(), p.note);
+          assert.match(await card.locator(".sinds [lang=nl]").innerText(), /^sinds [a-z]+ \d{4}$/);
+          assert.match(await card.locator(".sinds [lang=en]").innerText(), /^since [A-Z][a-z]+ \d{4}$/);
+          const text = await card.innerText();
+          if (p.show_author) assert.match(await card.locator(".door").innerText(), new RegExp(p.author), "author shown with consent");
+          else assert.ok(!text.includes(p.author), `no author without consent: ${text}`);
+          assert.equal(await f.locator("#pinform[open]").count(), 0, `${how}: no pin form`);
+          const close = await f.locator("#kaartje-dicht").boundingBox();
+          assert.ok(close.width >= 44 && close.height >= 44, `close button ${close.width}×${close.height}`);
+          assert.equal(Object.fromEntries(new URLSearchParams(new URL(await f.locator("#heel").getAttribute("href"), base).hash.slice(1))).p, p.id, "the link opens the full map on this card");
+        };
+        // A tap on the mark.
+        await page.mouse.click(box.x + where.x, box.y + where.y);
+        await checkCard("tap on the mark");
+        await f.locator("#kaartvak").press("Escape").catch(() => card.press("Escape"));
+        await card.waitFor({ state: "hidden" });
+        // A tap on its name.
+        const label = await fr.evaluate((name) => {
+          const t = [...document.querySelectorAll("#kaart .labels text")].find((e) => e.textContent.replace(/\s+/g, "") === name);
+          const r = t.getBoundingClientRect();
+          return [r.left + r.width / 2, r.top + r.height / 2];
+        }, flat(p.name));
+        await page.mouse.click(box.x + label[0], box.y + label[1]);
+        await checkCard("tap on the name");
+        // A tap on empty paper closes the card; the next one starts a pin.
+        const paper = await fr.evaluate(emptyPaper, [[where.x, where.y], label]);
+        assert.ok(paper, "a spot of empty paper");
+        await page.mouse.click(box.x + paper[0], box.y + paper[1]);
+        await card.waitFor({ state: "hidden" });
+        assert.equal(await f.locator("#pinform[open]").count(), 0, "the first tap only closed the card");
+        await page.mouse.click(box.x + paper[0], box.y + paper[1]);
+        await f.locator("#pinform[open]").waitFor({ timeout: 5000 });
+        await f.locator('#pinform button[value="cancel"]').click();
+        step(`pin "${p.name}": drawn as a plek with its name; mark and name open its card${p.show_author ? " (author shown: consent)" : " (no author: no consent)"}; empty paper starts a pin`);
+        await page.context().close();
+      }
+    } finally {
+      for (const p of posted) {
+        const res = await fetch(`${base}/api/pins/${p.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${p.token}` } });
+        assert.equal(res.status, 204, `DELETE ${p.id}`);
+      }
+    }
   }
 
   assert.deepEqual(errors, [], "no page errors, no CSP violations");

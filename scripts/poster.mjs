@@ -52,6 +52,14 @@ for (let i = 0; i < 200 - have; i++) {
   extra.push({ id, token: body.delete_token });
 }
 
+// untranslated (run in the page) names the status, warning and buttons
+// that show no English in a <span lang="en"> beside the Dutch.
+function untranslated() {
+  const english = (el) => [...el.querySelectorAll('[lang="en"]')].some((s) => /[a-z]/i.test(s.textContent));
+  return [...document.querySelectorAll("#status, #qrmelding:not([hidden]), #afdrukken, #download, button.vel, #pdf:not([hidden])")]
+    .filter((el) => !english(el)).map((el) => `${el.id || el.className}: ${el.textContent.trim().slice(0, 80)}`);
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -153,6 +161,22 @@ try {
   const all = unescape(files.map((f) => f.text).join("\n"));
   const notDownloaded = places.filter((n) => !all.includes(n.replace(/\s+/g, " ").trim()));
   assert.deepEqual(notDownloaded, [], `places in no downloaded sheet: ${notDownloaded.join(", ")}`);
+  // 4c. The page's own words are Dutch with the English beside them in
+  // <span lang="en">: the status, every download button, the warnings
+  // (here that the QR code points to this computer; below, the others).
+  const noEnglish = await page.evaluate(untranslated);
+  assert.deepEqual(noEnglish, [], "poster page text without its English in <span lang=\"en\">");
+  const warnings = await browser.newPage();
+  await warnings.route("**/qr.json", (r) => r.fulfill({ status: 404, body: "" }));
+  await warnings.route("**/api/pins", (r) => r.abort());
+  await warnings.goto(base + "/poster.html", { waitUntil: "domcontentloaded" });
+  await warnings.waitForSelector("body[data-poster=ready]", { state: "attached", timeout: 30000 });
+  const melding = await warnings.evaluate(() => document.querySelectorAll('#qrmelding:not([hidden]) [lang="en"]').length);
+  const warningsNoEnglish = await warnings.evaluate(untranslated);
+  await warnings.close();
+  assert.equal(melding, 2, "no pins and no QR code: two warnings, each with its English");
+  assert.deepEqual(warningsNoEnglish, [], "poster page text without its English in <span lang=\"en\"> (no pins, no QR code)");
+  step(`status, warnings and ${buttons.length} download buttons: Dutch with <span lang="en"> English`);
   await page.selectOption("#formaat", "A3");
   await page.waitForFunction(() => document.querySelector("#voorbeeld svg").getAttribute("viewBox").endsWith("841.89 1190.55"), null, { timeout: 10000 });
   step(`download (A4, ${a4.entries} entries): ${files.length} SVG file(s) (${files.map((f) => `${f.name} ${Math.round(f.text.length / 1024)} KB`).join(", ")}), every place in them`);

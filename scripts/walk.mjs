@@ -46,6 +46,11 @@ const outboxCount = (page) => page.evaluate(() => new Promise((resolve, reject) 
     c.onerror = () => reject(c.error);
   };
 }));
+// waitingPins counts the outbox's pins the map shows as waiting (core.place).
+const waitingPins = (page) => page.evaluate(async () => {
+  const recs = await (await import(new URL("outbox.js", document.baseURI).href)).all();
+  return recs.filter((r) => globalThis.buurtkaart.place(r.id)?.pending).length;
+});
 const outboxRecords = (page) => page.evaluate(async () => (await import(new URL("outbox.js", document.baseURI).href)).all());
 
 async function serverPins(prefix) {
@@ -149,7 +154,8 @@ async function offlineWalkIn(ctx, { label, noSync, loseOne }) {
   await fillForm(page, "plek", `${prefix}ui-gps`);
   await page.waitForFunction(() => document.body.dataset.outbox === "1");
   await page.waitForFunction(() => /bewaard op deze telefoon/.test(document.getElementById("status").textContent));
-  assert.equal(await page.locator("#pins .wachtend").count(), 1, "the waiting pin is drawn at once, as waiting");
+  assert.equal(await waitingPins(page), 1, "the waiting pin is a place of the map at once, as waiting");
+  assert.ok(await page.locator("#kaart .plekken path.mark.wachtend").count() >= 1, "drawn with a waiting pin foot");
 
   // b. Drag the pin to the right spot before saving (touch).
   await page.locator("#pinhier").tap();
@@ -216,7 +222,7 @@ async function offlineWalkIn(ctx, { label, noSync, loseOne }) {
   assert.ok(await page.locator("#kaart").isVisible());
   assert.equal(await outboxCount(page), N, "outbox survived the reload");
   await page.waitForFunction((n) => document.body.dataset.outbox === String(n), N);
-  const drawnWaiting = await page.locator("#pins .wachtend").count();
+  const drawnWaiting = await waitingPins(page);
   assert.equal(drawnWaiting, N, "every waiting pin drawn as waiting");
   assert.equal((await serverPins(prefix)).length, 0, "nothing reached the server while offline");
   step(`${label}: reload offline: page from the service worker, map drawn, ${await outboxCount(page)} pins in the outbox, ${drawnWaiting} drawn as waiting, 0 on the server`);
@@ -246,7 +252,8 @@ async function offlineWalkIn(ctx, { label, noSync, loseOne }) {
   assert.equal(dupes, 0, "0 duplicates");
   if (loseOne) assert.equal(lost, 1, "one answer was lost on the way");
   assert.match(await page.locator("#wachtrij").textContent(), /Alles is verstuurd/);
-  await page.waitForFunction(() => document.querySelectorAll("#pins .wachtend").length === 0);
+  await page.waitForFunction(() => document.querySelectorAll("#kaart .plekken path.mark.wachtend").length === 0);
+  assert.equal(await waitingPins(page), 0, "no pin waits once all are sent");
 
   // Where the UI pins landed: at the fix; moved by the drag; the talent one shown roughly, with consent its author.
   const at = (note) => rows.find((f) => f.properties.note === prefix + note);

@@ -42,26 +42,36 @@ try {
   page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
   await page.goto(base + "/");
   await page.waitForSelector("body[data-core=ready]", { timeout: 30000 });
-  await page.waitForFunction((n) => document.querySelectorAll("#pins use").length >= n, ids.length, { timeout: 15000 });
+  // Pins are places of the map: drawn with their names, in the list, and
+  // each opens a card. Every one is opened, so its name, note and author
+  // go through the card too.
+  await page.waitForFunction((ids) => ids.every((id) => globalThis.buurtkaart.place(id)?.pin), ids, { timeout: 15000 });
+  await page.locator("#inzoomen").click(); // names of a closer view, more of the payloads drawn
   await page.mouse.move(300, 300);
   await page.waitForTimeout(500);
   const result = await page.evaluate((ids) => {
-    const map = document.getElementById("kaart");
-    const bad = [...map.querySelectorAll("*")].flatMap((el) => [...el.attributes]
+    const card = document.getElementById("kaartje");
+    const shown = ids.map((id) => {
+      document.querySelector(`#lijst button[data-id="${id}"]`).click();
+      return card.querySelector(".notitie").textContent;
+    });
+    const names = ids.map((id) => document.querySelector(`#lijst button[data-id="${id}"]`).textContent);
+    const parts = ["#kaart", "#kaartje", "#lijst", "#zoekresultaten"].map((s) => document.querySelector(s));
+    const bad = parts.flatMap((p) => [...p.querySelectorAll("*")]).flatMap((el) => [...el.attributes]
       .filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)).map((a) => `${el.tagName} ${a.name}`));
-    const titles = ids.map((id) => map.querySelector(`#pins use[data-id="pin-${id}"] title`)?.textContent);
     return {
-      xss: window.__xss, bad,
-      elements: map.querySelectorAll("script, foreignObject, iframe, img, object, embed, a, style:not(:first-child)").length,
-      titles,
+      xss: window.__xss, bad, shown, names,
+      elements: parts.reduce((n, p) => n + p.querySelectorAll("script, foreignObject, iframe, img, object, embed, a, style:not(:first-child)").length, 0),
+      labels: document.querySelectorAll("#kaart .labels text").length,
     };
   }, ids);
   assert.equal(result.xss, undefined, "no payload ran");
   assert.deepEqual(dialogs, [], "no dialogs");
   assert.deepEqual(result.bad, [], "no event handler or javascript: attributes in the map");
   assert.equal(result.elements, 0, "no injected elements in the map");
-  assert.deepEqual(result.titles, payloads, "every payload shown as its own text");
-  console.log(`  xss ${base}: ${payloads.length} payloads × name, note, author: stored as text, 0 ran, 0 injected elements`);
+  assert.deepEqual(result.shown, payloads, "every payload shown on its card as its own text");
+  assert.deepEqual(result.names, payloads.map((t) => t.slice(0, 120)), "every name in the list as its own text");
+  console.log(`  xss ${base}: ${payloads.length} payloads × name, note, author: stored as text, drawn (${result.labels} names on the map), on cards and in the list; 0 ran, 0 injected elements`);
 } finally {
   await browser.close();
 }

@@ -184,10 +184,9 @@ function showOutbox() {
 }
 function lang(en) { return Object.assign(document.createElement("span"), { lang: "en", textContent: en }); }
 
-// onTapMap opens the pin form for a spot (in drawing units); while placing
-// a pin in walk mode a tap moves that pin instead.
+// onTapMap opens the pin form for a spot (in drawing units): a tap on
+// empty paper, or Enter on the keyboard's crosshair.
 function onTapMap(at) {
-  if (walk?.tapAt(at)) return;
   openForm(core.lonLat(at.x, at.y));
 }
 
@@ -343,7 +342,7 @@ async function startCore() {
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   core = await globalThis.buurtkaartPage.loadCore(vak.dataset.map);
   globalThis.buurtkaartPage.takeOver(core);
-  view = startView({ core, onTapMap, say });
+  view = startView({ core, onTapMap, claimTap: (at) => walk.tapAt(at), say });
   walk.coreReady();
   drawPins(); // pins waiting in the outbox show before the server's arrive
   document.body.dataset.core = "ready";

@@ -7,7 +7,10 @@
 const STEP = 1.25;   // zoom factor of one level
 const MAX_LEVEL = 14; // 1.25^14 ≈ 23× — a single bench fills the screen
 
-export function startView({ core, onTapMap, say }) {
+// claimTap(at), if given, sees every tap first (drawing units) and returns
+// true to take it: while a pin is being placed, a tap moves that pin, also
+// on a mark or a name.
+export function startView({ core, onTapMap, claimTap, say }) {
   const vak = document.getElementById("kaartvak");
   const svg = () => document.getElementById("kaart");
   // The layer the drawing sits in: a gesture moves this HTML box, never the
@@ -165,6 +168,7 @@ export function startView({ core, onTapMap, say }) {
     // Marks are drawn as plates (one path per pictogram), so the core says
     // which place, if any, a tap is on.
     const at = toMap(ev.clientX, ev.clientY);
+    if (claimTap?.(at)) return;
     const hit = core.hit(scale(), [...hidden], at.x, at.y, ev.pointerType === "touch" ? 22 : 12);
     if (hit?.id) return select(hit.id, { from: "tap" });
     if (hit?.klont) return zoomTo(view.level + 2, at);
@@ -212,9 +216,9 @@ export function startView({ core, onTapMap, say }) {
   function stopAiming() { if (vizier) vizier.hidden = true; }
   // placeVizier puts the cross over the drawing's centre (the view's centre).
   function placeVizier() {
-    const el = svg();
-    vizier.style.left = `${el.offsetLeft + el.clientWidth / 2}px`;
-    vizier.style.top = `${el.offsetTop + el.clientHeight / 2}px`;
+    const r = svg().getBoundingClientRect(), v = vak.getBoundingClientRect();
+    vizier.style.left = `${r.left - v.left - vak.clientLeft + r.width / 2}px`;
+    vizier.style.top = `${r.top - v.top - vak.clientTop + r.height / 2}px`;
   }
   vak.addEventListener("blur", (ev) => { if (!vak.contains(ev.relatedTarget)) stopAiming(); });
 
@@ -308,7 +312,8 @@ export function startView({ core, onTapMap, say }) {
 
   function fillCard(p) {
     card.dataset.id = p.id;
-    card.dataset.pin = p.pin ? "1" : "";
+    if (p.pin) card.dataset.pin = "1";
+    else delete card.dataset.pin;
     const part = (cls) => card.querySelector(cls);
     part(".naam").textContent = p.name;
     part(".soort").replaceChildren(`${p.kindNL} `, page.english(`· ${p.kindEN}`));

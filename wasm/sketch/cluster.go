@@ -36,13 +36,20 @@ const (
 )
 
 // Cluster groups the places that are not hidden for a zoom level (scale =
-// drawing units per screen unit).
+// drawing units per screen unit). A pin that waits (not sent yet, or for a
+// keeper) is only this device's and always drawn on its own: its maker must
+// see it was kept.
 func Cluster(f Frame, ps []atlas.Place, scale float64, hidden map[kind.Kind]bool) Clustering {
 	size := clusterCell * scale
 	cells := map[[2]int32][]int{}
 	var order [][2]int32 // cells in first-seen order, so output is deterministic
+	var own []int // this device's waiting pins: never hidden in a cluster
 	for i, p := range ps {
 		if hidden[p.Kind] {
+			continue
+		}
+		if p.Pin == atlas.PinWaiting {
+			own = append(own, i)
 			continue
 		}
 		xy := f.Project(p.At)
@@ -70,6 +77,7 @@ func Cluster(f Frame, ps []atlas.Place, scale float64, hidden map[kind.Kind]bool
 		n := float64(len(idx))
 		c.Groups = append(c.Groups, Klont{At: XY{sx / n, sy / n}, N: len(idx)})
 	}
+	c.Singles = append(c.Singles, own...)
 	slices.Sort(c.Singles) // place order is label priority
 	return c
 }

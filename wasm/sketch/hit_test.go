@@ -79,3 +79,17 @@ func TestMarksPinFoot(t *testing.T) {
 		t.Errorf("a pin keeps its kind's pictogram: plek marks %d, N %d (want 2, 4)", classes["mark plek"], g.N)
 	}
 }
+
+// A pin that waits is its maker's and never disappears into a cluster.
+func TestClusterKeepsWaitingPins(t *testing.T) {
+	f, _ := hitMap()
+	var ps []atlas.Place
+	for i := range 5 {
+		ps = append(ps, atlas.Place{ID: string(rune('a' + i)), Kind: kind.Plek, At: atlas.Point{Lon: 4.005 + float64(i)*1e-5, Lat: 52.005}})
+	}
+	ps[4].Pin = atlas.PinWaiting
+	c := Cluster(f, ps, 1, nil)
+	if len(c.Groups) != 1 || c.Groups[0].N != 4 || len(c.Singles) != 1 || c.Singles[0] != 4 {
+		t.Errorf("clusters %+v, singles %v: want the four drawn places in one cluster and the waiting pin on its own", c.Groups, c.Singles)
+	}
+}
