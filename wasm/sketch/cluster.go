@@ -43,7 +43,7 @@ func Cluster(f Frame, ps []atlas.Place, scale float64, hidden map[kind.Kind]bool
 	size := clusterCell * scale
 	cells := map[[2]int32][]int{}
 	var order [][2]int32 // cells in first-seen order, so output is deterministic
-	var own []int // this device's waiting pins: never hidden in a cluster
+	var own []int        // this device's waiting pins: never hidden in a cluster
 	for i, p := range ps {
 		if hidden[p.Kind] {
 			continue
