@@ -14,6 +14,9 @@
 // moderation queue counts it) and a tap on empty paper opens the pin form.
 // Back in A the card says "jouw pin" and deletes it at once; B, reloaded,
 // no longer sees it. Every pin made here is deleted at the end.
+//
+// Run: BASE_URL=http://127.0.0.1:PORT MODERATOR_TOKEN=… node scripts/neighbours.mjs
+// (MODERATOR_TOKEN optional: without it the moderation queue is skipped).
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 
@@ -136,9 +139,24 @@ const card = (page) => page.evaluate(() => {
     weg: shown(c.querySelector("#kaartje-weg")), meld: shown(c.querySelector("#kaartje-meld")), text: c.textContent };
 });
 
+// until waits (10 s at most) for fn(arg) in the page to be true, or fails
+// saying what was expected.
+async function until(page, what, fn, arg) {
+  const ok = await page.waitForFunction(fn, arg, { timeout: 10000 }).then(() => true, () => false);
+  assert.ok(ok, what);
+}
+// cardOpen: the card is shown for place id.
+const cardOpen = (id) => !document.getElementById("kaartje").hidden && document.getElementById("kaartje").dataset.id === id;
+
+// settle: a card's buttons take no click in the first 400 ms after it
+// opens (the page's guard against the click a tap sends after it, which
+// would land on the new card); a resident reads it first anyway.
+const settle = (page) => page.waitForTimeout(450);
+
 async function closeCard(page) {
+  await settle(page);
   await page.locator("#kaartje-dicht").click();
-  await page.waitForFunction(() => document.getElementById("kaartje").hidden);
+  await until(page, "the card closes with its × (#kaartje-dicht)", () => document.getElementById("kaartje").hidden);
   await page.waitForTimeout(350); // the next tap is no double tap
 }
 
@@ -274,7 +292,7 @@ try {
   for (; !label && zoomed < 6; zoomed++) {
     const redraws = await B.evaluate(() => document.body.dataset.redraws);
     await B.locator("#inzoomen").tap();
-    await B.waitForFunction((n) => document.body.dataset.redraws !== n, redraws);
+    await until(B, "B: + zooms in (a redraw)", (n) => document.body.dataset.redraws !== n, redraws);
     label = await findLabel();
   }
   assert.ok(label, `B: the pin's name “${PIN1.name}” is drawn (#kaart .labels text), up to ${zoomed} levels closer`);
@@ -292,16 +310,27 @@ try {
   const inSearch = await found.waitFor({ timeout: 3000 }).then(() => true, () => false);
   assert.ok(inSearch, `B: searching “zon ${rnd}” finds the pin (results: ${JSON.stringify(await B.locator("#zoekresultaten").textContent())})`);
   await found.click();
-  await B.waitForFunction((id) => !document.getElementById("kaartje").hidden && document.getElementById("kaartje").dataset.id === id, id1);
+  await until(B, "B: the search result opens the pin's card", cardOpen, id1);
   step(`B: search “zon ${rnd}” finds it, the result opens its card`);
   await closeCard(B);
 
-  // The list.
+  // The list, opened as a resident does; it must fit the phone's width, or
+  // the whole page grows wider than the screen (and taps land elsewhere).
+  await B.locator("#lijst > summary").tap();
+  await until(B, "B: the list opens", () => document.getElementById("lijst").open);
+  await B.waitForTimeout(200);
+  const width = await B.evaluate(() => {
+    const wide = [...document.querySelectorAll("#lijst *")].filter((e) => e.getBoundingClientRect().right > 391)
+      .map((e) => `<${e.tagName.toLowerCase()}> “${e.textContent.trim().slice(0, 40)}”`);
+    return { page: document.documentElement.scrollWidth, layout: innerWidth, wide: wide.slice(-3) };
+  });
+  assert.ok(width.page <= 390 && width.layout === 390,
+    `B: with the list open the page is ${width.page} px wide on a 390 px phone (layout viewport ${width.layout} px); too wide: ${width.wide.join(", ")}`);
   const inList = B.locator(`#lijst section.talent li.pin button[data-id="${id1}"]`);
   assert.equal(await inList.count(), 1, "B: the pin in the list's talent section (li.pin button[data-id])");
   assert.equal(await inList.textContent(), PIN1.name, "B: the list names the pin");
   assert.equal(await B.locator(`#lijst li.pin button[data-id="${id2}"]`).count(), 1, "B: the second pin in the list too");
-  step("B: the list's talent section holds the pin (li.pin)");
+  step("B: the list (fits the phone's width) holds the pin in its talent section (li.pin)");
 
   // The legend's count: one more talent for each talent pin that arrived since.
   const apiTalentAfter = await talentPins();
@@ -312,9 +341,8 @@ try {
   step(`B: the legend counts the pins: talent ${talentBefore} → ${talentAfter}`);
 
   // The author only with consent.
-  await B.locator("#lijst").evaluate((d) => { d.open = true; });
   await B.locator(`#lijst li.pin button[data-id="${id2}"]`).click();
-  await B.waitForFunction((id) => !document.getElementById("kaartje").hidden && document.getElementById("kaartje").dataset.id === id, id2);
+  await until(B, "B: the list's button opens the second pin's card", cardOpen, id2);
   const c2 = await card(B);
   assert.equal(c2.name, PIN2.name, "B: the second pin's card");
   assert.ok(!c2.door || !c2.door.includes("Henk"), `B: no author on the card of a pin without consent (.door “${c2.door}”)`);
@@ -340,10 +368,11 @@ try {
   await B.evaluate(() => document.getElementById("kaart").scrollIntoView({ block: "start" }));
   await B.locator(`#zoek`).fill(`zon ${rnd}`);
   await B.locator(`#zoekresultaten button[data-id="${id1}"]`).click();
-  await B.waitForFunction((id) => document.getElementById("kaartje").dataset.id === id, id1);
+  await until(B, "B: the search result opens the pin's card", cardOpen, id1);
   const c3 = await card(B);
   assert.ok(c3.meld, "B: someone else's pin has #kaartje-meld");
   assert.ok(!c3.weg, "B: someone else's pin has no #kaartje-weg");
+  await settle(B);
   await B.locator("#kaartje-meld").click();
   const reason = B.locator("select#meld-reden");
   await reason.waitFor({ state: "visible", timeout: 3000 });
@@ -353,7 +382,7 @@ try {
   const reported = B.waitForResponse((r) => r.url().endsWith(`/api/pins/${id1}/report`) && r.request().method() === "POST", { timeout: 10000 });
   await B.locator("#meld-stuur").click();
   assert.equal((await reported).status(), 202, "B: POST /api/pins/{id}/report answers 202");
-  await B.waitForFunction(() => /Dank je/.test(document.getElementById("kaartje").textContent), null, { timeout: 5000 });
+  await until(B, "B: after the report the card says “Dank je”", () => /Dank je/.test(document.getElementById("kaartje").textContent));
   step(`B: reported the pin (reason “${reasons[0]}”), the card thanks`);
   if (moderator) {
     const q = await api("/api/moderation/queue", { headers: { Authorization: `Bearer ${moderator}` } });
@@ -374,7 +403,7 @@ try {
   await B.touchscreen.tap(paper.x, paper.y);
   assert.equal(await afterTap(B), "form", "B: a tap on empty paper opens #pinform");
   await B.locator('#pinform button[value="cancel"]').click();
-  await B.waitForFunction(() => !document.getElementById("pinform").open);
+  await until(B, "B: Annuleren closes the pin form", () => !document.getElementById("pinform").open);
   step("B: a tap on empty paper opens the new-pin form (cancelled)");
 
   step("pending pin (map moderation “pre”): skipped, the sample map is “post”");
@@ -383,12 +412,13 @@ try {
   await known(A, id1, "A");
   await A.locator("#lijst").evaluate((d) => { d.open = true; });
   await A.locator(`#lijst li.pin button[data-id="${id1}"]`).click();
-  await A.waitForFunction((id) => !document.getElementById("kaartje").hidden && document.getElementById("kaartje").dataset.id === id, id1);
+  await until(A, "A: the list's button opens the own pin's card", cardOpen, id1);
   const own = await card(A);
   assert.match(own.jouw || "", /^jouw pin$/i, `A: the maker's card says “jouw pin” (.jouw: “${own.jouw}”)`);
   assert.ok(own.weg, "A: the maker's card has #kaartje-weg");
   assert.ok(!own.meld, "A: no #kaartje-meld on your own pin");
   assert.equal(await A.evaluate((id) => globalThis.buurtkaart.place(id).mine, id1), true, "A: place(id).mine");
+  await settle(A);
   await A.locator("#kaartje-weg").click();
   const gone = await A.waitForFunction((id) => globalThis.buurtkaart.place(id) === null && document.getElementById("kaartje").hidden &&
     !document.querySelector(`#kaart [data-id="${id}"], #kaart [data-id="pin-${id}"], #lijst [data-id="${id}"]`), id1, { timeout: 10000 })
