@@ -299,6 +299,7 @@ async function throttled() {
       if (svg && document.querySelector("#kaartvak .knoppen-kaart") && svg.getBoundingClientRect().height > 0) mark("map");
       const b = document.getElementById("pinhier");
       if (b && document.body?.dataset.walk === "ready" && !b.disabled && !b.hidden && b.getBoundingClientRect().height > 0) mark("button");
+      if (document.body?.dataset.view === "ready") mark("view");
       if (document.body?.dataset.core === "ready") mark("wasm");
       if (document.querySelector("#pinform[open]")) mark("form");
       if (!("wasm" in t)) requestAnimationFrame(poll);
@@ -320,13 +321,40 @@ async function throttled() {
   await fillForm(page, "plek", note);
   await page.waitForFunction(() => /Dank je/.test(document.getElementById("status").textContent), null, { timeout: 60000 });
   const savedBeforeWasm = await page.evaluate(() => document.body.dataset.core !== "ready");
+  // Before the wasm the map answers: zoom, pan, a card, search.
+  await page.waitForSelector("body[data-view=ready]", { timeout: 60000 });
+  const vb = () => page.locator("#kaart").getAttribute("viewBox");
+  const vb0 = await vb();
+  await page.locator("#inzoomen").tap();
+  await page.waitForFunction((v) => document.getElementById("kaart").getAttribute("viewBox") !== v, vb0, { timeout: 5000 });
+  const vb1 = await vb();
+  await page.locator("#kaartvak").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction((v) => document.getElementById("kaart").getAttribute("viewBox") !== v, vb1, { timeout: 5000 });
+  const mark = await page.evaluate(async () => {
+    const cards = await (await fetch("places.json")).json();
+    const k = document.getElementById("kaart"), m = k.getScreenCTM(), r = k.getBoundingClientRect();
+    for (const c of cards) {
+      const x = m.a * c.x + m.c * c.y + m.e, y = m.b * c.x + m.d * c.y + m.f;
+      if (x > r.left + 30 && x < r.right - 30 && y > r.top + 30 && y < r.bottom - 30) return { x, y, name: c.name };
+    }
+    return null;
+  });
+  await page.touchscreen.tap(mark.x, mark.y);
+  await page.waitForSelector("#kaartje:not([hidden])", { timeout: 5000 });
+  const cardName = await page.locator("#kaartje .naam").textContent();
+  await page.locator("#kaartje-dicht").tap({ delay: 450 }).catch(() => page.keyboard.press("Escape"));
+  await page.locator("#zoek").fill("markt");
+  await page.waitForSelector("#zoekresultaten button[data-id]", { timeout: 5000 });
+  const answeredBeforeWasm = await page.evaluate(() => document.body.dataset.core !== "ready");
   await page.waitForSelector("body[data-core=ready]", { timeout: 180000 });
   const raw = await page.evaluate(() => globalThis.__walkTimes);
   const fcp = await page.evaluate(() => Math.round(performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1));
   const wasmBytes = await page.evaluate(() => performance.getEntriesByType("resource").find((e) => e.name.endsWith("buurtkaart.wasm"))?.encodedBodySize ?? -1);
   await ctx.close();
   // Nothing is visible before the first contentful paint, whatever the DOM holds.
-  const t = { fcp, map: Math.max(raw.map, fcp), button: Math.max(raw.button, fcp), form: raw.form, wasm: raw.wasm, wasmBytes, savedBeforeWasm };
+  const t = { fcp, map: Math.max(raw.map, fcp), button: Math.max(raw.button, fcp), view: Math.max(raw.view, fcp), form: raw.form, wasm: raw.wasm, wasmBytes, savedBeforeWasm };
+  assert.ok(answeredBeforeWasm, `zoom, pan, a card (${cardName}) and search answered before the wasm`);
   assert.ok(t.map < t.wasm, "map before wasm");
   assert.ok(t.button < t.wasm, "button before wasm");
   assert.ok(savedBeforeWasm, "pin saved before the wasm");
@@ -344,11 +372,15 @@ try {
     const t = await throttled();
     runs.push(t);
     step(`throttled run ${i + 1}: first contentful paint ${t.fcp} ms, drawn map visible ${t.map} ms, "Pin hier" usable ${t.button} ms, ` +
-      `pin form open ${t.form} ms, wasm ready ${t.wasm} ms (${(t.wasmBytes / 1e6).toFixed(2)} MB); a pin saved before the wasm was ready`);
+      `pan/zoom/card/search answer ${t.view} ms, pin form open ${t.form} ms, wasm ready ${t.wasm} ms (${(t.wasmBytes / 1e6).toFixed(2)} MB); ` +
+      "a pin saved, the map zoomed and panned, a card opened and a search answered before the wasm was ready");
   }
   const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[1];
-  step(`throttled phone (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, 4× CPU), first visit, median of 3: drawn map visible ${med("map")} ms, ` +
-    `"Pin hier" usable ${med("button")} ms, wasm ready ${med("wasm")} ms`);
+  // A benchmark: the targets of ../shared/QUALITY.md are printed beside the
+  // medians, not asserted (this machine is noisy).
+  step(`throttled phone (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, 4× CPU), first visit, median of 3: drawn map visible ${med("map")} ms ` +
+    `(target ≤ 1200), "Pin hier" usable ${med("button")} ms, pan/zoom/card/search answer ${med("view")} ms (target ≤ 1500), ` +
+    `wasm ready ${med("wasm")} ms (target ≤ 5000)`);
   console.log(`  walk ${base}: ok`);
 } finally {
   await browser.close();

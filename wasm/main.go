@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/card"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/sketch"
@@ -351,29 +352,25 @@ func countTexts(g sketch.Group) int {
 	return n
 }
 
-// place(id) → {id, name, kind, kindNL, kindEN, note, author, since, sinceEN,
-// tags, links: [{id, name}], x, y, pin, pending, mine} or null.
+// place(id) → the card of a place or pin (wasm/card, web/buurtkaart.d.ts),
+// with mine: made on this device; or null.
 func (b *bridge) place(args []js.Value) any {
 	i, ok := b.byID[args[0].String()]
 	if !ok {
 		return nil
 	}
-	p := b.places[i]
-	links := []any{}
-	for _, l := range p.Links {
-		if j, ok := b.byID[l]; ok {
-			links = append(links, map[string]any{"id": l, "name": b.places[j].Name})
-		}
+	c := card.Of(b.frame, b.places, b.byID, i)
+	links := make([]any, len(c.Links))
+	for j, l := range c.Links {
+		links[j] = map[string]any{"id": l.ID, "name": l.Name}
 	}
-	tags := make([]any, len(p.Tags))
-	for i, t := range p.Tags {
-		tags[i] = t
+	tags := make([]any, len(c.Tags))
+	for j, t := range c.Tags {
+		tags[j] = t
 	}
-	xy := b.frame.Project(p.At)
-	tx := p.Kind.Text()
-	return map[string]any{"id": p.ID, "name": p.Name, "kind": string(p.Kind), "kindNL": tx.NL, "kindEN": tx.EN,
-		"note": p.Note, "author": p.Author, "since": p.Since, "sinceEN": pin.MonthEN(p.Since), "tags": tags, "links": links, "x": xy.X, "y": xy.Y,
-		"pin": p.Pin != atlas.NotPin, "pending": p.Pin == atlas.PinWaiting, "mine": b.mine[p.ID]}
+	return map[string]any{"id": c.ID, "name": c.Name, "kind": c.Kind, "kindNL": c.KindNL, "kindEN": c.KindEN,
+		"note": c.Note, "author": c.Author, "since": c.Since, "sinceEN": c.SinceEN, "tags": tags, "links": links, "x": c.X, "y": c.Y,
+		"pin": c.Pin, "pending": c.Pending, "mine": b.mine[c.ID]}
 }
 
 // search(query) → ids of places whose name, note or tags hold every word of

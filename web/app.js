@@ -20,7 +20,8 @@ let stored = [];     // pins as GeoJSON features, from the server
 let spot = null;     // [lon, lat] the form is about
 let waiting = [];    // the outbox as last read: pins not yet confirmed by the server (and refused ones)
 let walk = null;     // walk mode (walk.js)
-let view = null;     // the map view (view.js), once the wasm runs
+let view = null;     // the map view (view.js): on the stand-in, then the wasm
+let standIn = null;  // the core's stand-in before the wasm (core.js)
 
 // say puts a message in the status line: Dutch, then "· English" marked
 // as English for a screen reader's voice.
@@ -187,7 +188,7 @@ function lang(en) { return Object.assign(document.createElement("span"), { lang:
 // onTapMap opens the pin form for a spot (in drawing units): a tap on
 // empty paper, or Enter on the keyboard's crosshair.
 function onTapMap(at) {
-  openForm(core.lonLat(at.x, at.y));
+  openForm((core || standIn).lonLat(at.x, at.y));
 }
 
 function openForm(at) {
@@ -312,12 +313,12 @@ document.getElementById("meld-stuur").addEventListener("click", async () => {
 });
 
 vak.addEventListener("click", (ev) => {
-  if (!core && ev.target.closest("#kaart")) say("De kaart laadt nog even…", "the map is still loading");
+  if (!core && !view && ev.target.closest("#kaart")) say("De kaart laadt nog even…", "The map is still loading.");
 });
 
 // Walk mode and the outbox start now, not after the wasm: on a slow line
 // the wasm takes many seconds, and "Pin hier" and sending need none of it.
-walk = startWalk({ getCore: () => core, onPlaced: openForm, say, centreOn: (x, y, level) => view?.centreOn(x, y, level) });
+walk = startWalk({ getCore: () => core || standIn, onPlaced: openForm, say, centreOn: (x, y, level) => view?.centreOn(x, y, level) });
 outbox.changes.addEventListener("change", showOutbox);
 showOutbox();
 outbox.startSending(send);
@@ -342,11 +343,28 @@ async function startCore() {
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   core = await globalThis.buurtkaartPage.loadCore(vak.dataset.map);
   globalThis.buurtkaartPage.takeOver(core);
-  view = startView({ core, onTapMap, claimTap: (at) => walk.tapAt(at), say });
+  if (view) view.useCore(core);
+  else view = startView({ core, onTapMap, claimTap: (at) => walk.tapAt(at), say });
   walk.coreReady();
   drawPins(); // pins waiting in the outbox show before the server's arrive
+  document.body.dataset.view = "ready";
   document.body.dataset.core = "ready";
 }
+
+// startStandIn lets the view work before the wasm (a slow line takes
+// seconds for it): pan, zoom, filter, search and cards on the server's
+// drawing, from the places' cards (places.json, a few KB for a buurt).
+async function startStandIn() {
+  const res = await fetch(vak.dataset.places);
+  if (!res.ok) throw new Error(`GET ${vak.dataset.places}: ${res.status}`);
+  const cards = await res.json();
+  if (core) return; // the wasm was quicker
+  const [, , W, H] = document.getElementById("kaart").getAttribute("viewBox").split(" ").map(Number);
+  standIn = globalThis.buurtkaartPage.standIn(cards, vak.dataset.corners, W, H);
+  view = startView({ core: standIn, onTapMap, claimTap: (at) => walk.tapAt(at), say });
+  document.body.dataset.view = "ready";
+}
+startStandIn().catch((e) => console.warn("buurtkaart: no map before the wasm:", e.message));
 
 const started = startCore();
 started.then(keepOffline, keepOffline);

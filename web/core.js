@@ -59,6 +59,49 @@ globalThis.buurtkaartPage = {
     if (old) old.replaceWith(tmp.firstElementChild);
   },
 
+  // standIn answers for the core before the wasm has arrived (a slow line:
+  // seconds), from the places' cards the server wrote (places.json) and the
+  // drawing's corners in lon/lat (data-corners): the view can pan, zoom,
+  // filter, search and open cards, and a pin can be placed, on the
+  // server's drawing. It lays nothing out (marks and labels stay as drawn)
+  // and its taps find the nearest mark only; the wasm, when it takes over,
+  // is the one hit test for marks, names and pins (wasm/sketch.Hit).
+  standIn(cards, cornersAttr, W, H) {
+    const [lon0, lat0, lon1, lat1] = cornersAttr.split(",").map(Number);
+    const byID = new Map(cards.map((c) => [c.id, c]));
+    const drawnAt = matchMedia("(max-width: 599px)").matches ? 2.8 : 1.2; // sketch.PhoneScale, ScreenScale
+    const lower = (s) => s.toLowerCase();
+    return {
+      standIn: true,
+      marks: () => null,
+      labels: () => null,
+      links: () => '<g id="verbindingen" class="verbindingen"></g>',
+      place: (id) => byID.get(id) || null,
+      counts: () => Object.fromEntries(["talent", "verband", "plek", "verhaal", "partner"].map((k) => [k, cards.filter((c) => c.kind === k).length])),
+      lonLat: (x, y) => [+(lon0 + (x / W) * (lon1 - lon0)).toFixed(6), +(lat0 + (y / H) * (lat1 - lat0)).toFixed(6)],
+      xy: (lon, lat) => [((lon - lon0) / (lon1 - lon0)) * W, ((lat - lat0) / (lat1 - lat0)) * H],
+      check: () => null, // the server has the last word
+      // hit: the nearest mark within reach (its drawn size, or a finger's).
+      hit(scale, hidden, x, y, reach = 12) {
+        let best = null, bestD = Math.max(6.5 * drawnAt * 1.33, reach * scale);
+        for (const c of cards) {
+          const d = Math.hypot(c.x - x, c.y - y);
+          if (d <= bestD && !hidden.includes(c.kind)) { best = c; bestD = d; }
+        }
+        return best && { id: best.id };
+      },
+      // search: every word in the name, note or tags; names first, at most 20.
+      search(q) {
+        const words = lower(q).split(/\s+/).filter(Boolean);
+        if (!words.length) return [];
+        const has = (s) => words.every((w) => s.includes(w));
+        const name = cards.filter((c) => has(lower(c.name)));
+        const rest = cards.filter((c) => !has(lower(c.name)) && has(lower(`${c.name} ${c.note} ${c.tags.join(" ")}`)));
+        return name.concat(rest).slice(0, 20).map((c) => c.id);
+      },
+    };
+  },
+
   // english is a span of English text marked as such, so a screen reader
   // reads it with an English voice: Dutch first, then "· English".
   english(text) {

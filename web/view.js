@@ -43,10 +43,13 @@ export function startView({ core, onTapMap, claimTap, say }) {
   }
 
   // draw sets the viewBox and asks the core for this level's labels.
+  // Before the wasm (core.standIn) nothing is laid out again: the server's
+  // names keep their size on screen (--s follows the zoom), marks grow.
   function draw() {
     const b = box(), el = svg();
     el.setAttribute("viewBox", `${b.x} ${b.y} ${b.w} ${b.h}`);
-    el.style.setProperty("--s", scale());
+    el.style.setProperty("--s", core.standIn ? 1.2 * zoom() : scale()); // sketch.ScreenScale
+    el.style.setProperty("--s-smal", 2.8 * zoom()); // sketch.PhoneScale
     layer().style.transform = "";
     vak.classList.remove("schuift");
     const args = [scale(), [...hidden], b.x, b.y, b.x + b.w, b.y + b.h];
@@ -422,9 +425,17 @@ export function startView({ core, onTapMap, claimTap, say }) {
     }, 150);
   });
 
+  // useCore hands the view to the wasm once it has taken over the drawing
+  // (a fresh <svg>): the same view, now laid out by the core, in one frame.
+  function useCore(real) {
+    core = real;
+    draw();
+    if (selected) select(selected);
+  }
+
   readURL();
   draw();
-  return { redraw: draw, select, centreOn, get selected() { return selected; } };
+  return { redraw: draw, select, centreOn, useCore, get selected() { return selected; } };
 }
 
 function centroid(pts) {
