@@ -26,60 +26,122 @@ type Klont struct {
 	N  int
 }
 
-// clusterCell is the side of a clustering cell in screen units (three marks
-// wide), and clusterMin the fewest places in a cell that make a cluster: the
-// Schilderswijk sample (68 places) has no cluster at the whole-buurt view
-// (see the golden SVG), a map of 10,000 places is mostly clusters there.
+// clusterReach is how near (screen units) places must be to a leader to
+// count as crowded, and clusterMin the fewest crowded places that make a
+// cluster: 24 keeps the Schilderswijk sample (68 places) unclustered at the
+// whole-buurt view on a laptop (see the golden SVG); a map of 10,000 places
+// is mostly clusters there. Crowded places are then gathered from
+// gatherReach around a leader, so a dense map shows some hundred clusters,
+// not a thousand touching ones.
 const (
-	clusterCell = 40
-	clusterMin  = 3
+	clusterReach = 24
+	clusterMin   = 3
+	gatherReach  = 64
 )
 
+// namedApart is how far apart (screen units) the leaders are that a dense
+// map draws and names beside their clusters: about a name's width, so a
+// map of 10,000 places names many of its most important places at the
+// whole-buurt view instead of none.
+const namedApart = 80
+
 // Cluster groups the places that are not hidden for a zoom level (scale =
-// drawing units per screen unit). A pin that waits (not sent yet, or for a
-// keeper) is only this device's and always drawn on its own: its maker must
-// see it was kept.
+// drawing units per screen unit). Places join the nearest leader within
+// reach, in priority (file) order, so groups follow the data, never a
+// square grid. A group too small to crowd the screen is drawn place by
+// place; crowded places are gathered into clusters with their count, and a
+// cluster's leader, its most important place, is drawn and named beside it
+// where such leaders are namedApart. A pin that waits (not sent yet, or for
+// a keeper) is only this device's and always drawn on its own: its maker
+// must see it was kept.
 func Cluster(f Frame, ps []atlas.Place, scale float64, hidden map[kind.Kind]bool) Clustering {
-	size := clusterCell * scale
-	cells := map[[2]int32][]int{}
-	var order [][2]int32 // cells in first-seen order, so output is deterministic
-	var own []int        // this device's waiting pins: never hidden in a cluster
+	// Singles is never nil: LabelOptions.Only nil would mean every place,
+	// and a map all in clusters (10,000 places at the whole-buurt view)
+	// must label none of the clustered ones, not try all 10,000.
+	c := Clustering{Scale: scale, Singles: []int{}}
+	at := make([]XY, len(ps))
+	var shown []int
 	for i, p := range ps {
 		if hidden[p.Kind] {
 			continue
 		}
 		if p.Pin == atlas.PinWaiting {
-			own = append(own, i)
+			c.Singles = append(c.Singles, i)
 			continue
 		}
-		xy := f.Project(p.At)
-		k := [2]int32{int32(math.Floor(xy.X / size)), int32(math.Floor(xy.Y / size))}
-		if _, ok := cells[k]; !ok {
-			order = append(order, k)
-		}
-		cells[k] = append(cells[k], i)
+		at[i] = f.Project(p.At)
+		shown = append(shown, i)
 	}
-	// Singles is never nil: LabelOptions.Only nil would mean every place,
-	// and a map all in clusters (10,000 places at the whole-buurt view)
-	// must label none, not try all 10,000 against the clusters.
-	c := Clustering{Scale: scale, Singles: []int{}}
-	for _, k := range order {
-		idx := cells[k]
-		if len(idx) < clusterMin {
-			c.Singles = append(c.Singles, idx...)
+	var crowded []int
+	for _, g := range leaderGroups(at, shown, clusterReach*scale) {
+		if len(g) < clusterMin {
+			c.Singles = append(c.Singles, g...)
+		} else {
+			crowded = append(crowded, g...)
+		}
+	}
+	slices.Sort(crowded) // back in priority order: leaders are the most important
+	named := newHashGrid(namedApart * scale)
+	for _, g := range leaderGroups(at, crowded, gatherReach*scale) {
+		rest := g
+		if lead := at[g[0]]; !named.within(lead, namedApart*scale) {
+			named.add(lead, 0)
+			c.Singles = append(c.Singles, g[0])
+			rest = g[1:]
+		}
+		if len(rest) < clusterMin {
+			c.Singles = append(c.Singles, rest...)
 			continue
 		}
-		var sx, sy float64
-		for _, i := range idx {
-			xy := f.Project(ps[i].At)
-			sx, sy = sx+xy.X, sy+xy.Y
-		}
-		n := float64(len(idx))
-		c.Groups = append(c.Groups, Klont{At: XY{sx / n, sy / n}, N: len(idx)})
+		c.Groups = append(c.Groups, Klont{At: beside(centroid(at, rest), at[g[0]], len(rest) < len(g), scale), N: len(rest)})
 	}
-	c.Singles = append(c.Singles, own...)
 	slices.Sort(c.Singles) // place order is label priority
 	return c
+}
+
+// leaderGroups gathers the places idx (in priority order): each joins the
+// nearest leader within reach, or leads a group of its own. Each group
+// lists its leader first.
+func leaderGroups(at []XY, idx []int, reach float64) [][]int {
+	var groups [][]int
+	leaders := newHashGrid(reach)
+	for _, i := range idx {
+		if g, ok := leaders.nearest(at[i], reach); ok {
+			groups[g] = append(groups[g], i)
+			continue
+		}
+		leaders.add(at[i], len(groups))
+		groups = append(groups, []int{i})
+	}
+	return groups
+}
+
+// centroid is the mean position of the places idx.
+func centroid(at []XY, idx []int) XY {
+	var sx, sy float64
+	for _, i := range idx {
+		sx, sy = sx+at[i].X, sy+at[i].Y
+	}
+	n := float64(len(idx))
+	return XY{sx / n, sy / n}
+}
+
+// beside moves a cluster drawn beside its leader's mark (when pulledOut)
+// away from it until they no longer touch.
+func beside(k, lead XY, pulledOut bool, scale float64) XY {
+	if !pulledOut {
+		return k
+	}
+	need := (markRadius + klontRadius + 2) * scale
+	dx, dy := k.X-lead.X, k.Y-lead.Y
+	d := math.Hypot(dx, dy)
+	if d >= need {
+		return k
+	}
+	if d < 1e-9 {
+		dx, dy, d = 1, 0, 1 // the same spot: to the right
+	}
+	return XY{lead.X + dx/d*need, lead.Y + dy/d*need}
 }
 
 // Window is a part of the drawing, in units; the zero Window means all of it.

@@ -2,6 +2,7 @@ package sketch
 
 import (
 	"fmt"
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"reflect"
 	"strings"
 	"testing"
@@ -209,16 +210,28 @@ func TestLongNamesFold(t *testing.T) {
 	}
 }
 
-// Where every place is in a cluster, nothing is labelled, and no time goes
-// into trying: Singles is empty, never nil (which Labels reads as "all").
-func TestAllClusteredLabelsNone(t *testing.T) {
+// Where every place is in one cluster, only its leader (the first place,
+// the most important) is drawn and named beside it, and no time goes into
+// trying the others: Singles lists it alone, never nil (which Labels reads
+// as "all").
+func TestAllClusteredNamesTheLeader(t *testing.T) {
 	m, f := sample(t)
 	const scale = 40 // the whole buurt in a few cells: all clusters
 	c := Cluster(f, m.Places, scale, nil)
-	if c.Singles == nil || len(c.Singles) != 0 {
-		t.Fatalf("at scale %v: singles %v, want empty, not nil", scale, c.Singles)
+	if len(c.Singles) != 1 || c.Singles[0] != 0 {
+		t.Fatalf("at scale %v: singles %v, want the leader [0]", scale, c.Singles)
 	}
-	if g := Labels(f, m.Places, &LabelOptions{Scale: scale, Only: c.Singles, Clusters: c.Groups}); len(g.Items) != 0 {
-		t.Errorf("all clustered: %d label items, want none", len(g.Items))
+	n := 0
+	for _, k := range c.Groups {
+		n += k.N
+	}
+	if n != len(m.Places)-1 {
+		t.Errorf("clusters hold %d places, want %d", n, len(m.Places)-1)
+	}
+	if g := Labels(f, m.Places, &LabelOptions{Scale: scale, Only: c.Singles, Clusters: c.Groups}); len(g.Items) > 2 {
+		t.Errorf("all clustered: %d label items, want at most the leader's name (and leader line)", len(g.Items))
+	}
+	if c := Cluster(f, m.Places, scale, map[kind.Kind]bool{kind.Talent: true, kind.Verband: true, kind.Plek: true, kind.Verhaal: true, kind.Partner: true}); c.Singles == nil {
+		t.Error("nothing shown: Singles is nil, which Labels reads as all places")
 	}
 }
