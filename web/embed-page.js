@@ -233,9 +233,7 @@
     redraw();
   }
   async function loadPins() {
-    const res = await fetch("api/pins", { cache: "no-store" });
-    if (!res.ok) throw new Error(`GET api/pins: ${res.status}`);
-    stored = (await res.json()).features;
+    stored = (await page.pins()).features; // every page
     applyPins();
   }
 
@@ -274,6 +272,7 @@
         headers: { "Content-Type": "application/json", "Idempotency-Key": p.id, "X-Buurtkaart-Device": device() },
         body: JSON.stringify(p),
       });
+      page.keepDevice(res);
       const body = await res.json().catch(() => ({}));
       if (res.status === 201) {
         if (body.status === "visible") {

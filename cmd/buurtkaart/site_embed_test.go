@@ -32,9 +32,20 @@ func TestEmbedPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	page, _ := os.ReadFile(filepath.Join(s.out, "embed.html"))
-	for _, want := range []string{`<svg xmlns="http://www.w3.org/2000/svg" id="kaart"`, `data-corners="`, `src="embed-page.js"`, `value="verhaal"`} {
+	for _, want := range []string{`<svg xmlns="http://www.w3.org/2000/svg" id="kaart"`, `data-corners="`, `src="embed-page.js"`, `value="verhaal"`,
+		// Both languages, Dutch first, each marked with its lang (taal=en only reorders them in the browser).
+		`<span lang="nl">Open de hele kaart <span aria-hidden="true">↗</span></span> <span lang="en">Open the whole map</span>`,
+		`<span lang="nl">Verband</span> <span lang="en">Group</span>`,
+		// A place's or pin's card, over the map.
+		`<section id="kaartje" role="dialog" aria-labelledby="kaartje-naam" tabindex="-1" hidden>`,
+	} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("embed.html lacks %s", want)
+		}
+	}
+	for _, bad := range []string{`data-taal=`, `<span lang="en">Talent</span>`} { // one language hidden; a name the same in both said twice
+		if strings.Contains(string(page), bad) {
+			t.Errorf("embed.html has %s", bad)
 		}
 	}
 	if h, _ := os.ReadFile(filepath.Join(s.out, "_headers")); string(h) != embed.HeadersFile() {
@@ -65,9 +76,12 @@ func TestPhoneScaleInStyle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Before the wasm runs, that is --s itself or the fallback of the
+	// variable the full map's view sets when it zooms (--s-smal).
 	want := fmt.Sprintf(".kaart .smal { display: none; --s: %g; }", sketch.PhoneScale)
-	if !strings.Contains(string(css), want) {
-		t.Errorf("web/style.css lacks %q", want)
+	orVar := fmt.Sprintf(".kaart .smal { display: none; --s: var(--s-smal, %g); }", sketch.PhoneScale)
+	if !strings.Contains(string(css), want) && !strings.Contains(string(css), orVar) {
+		t.Errorf("web/style.css lacks %q (or %q)", want, orVar)
 	}
 	// And the laptop drawing's at sketch.ScreenScale: the map's own --s.
 	got := ""

@@ -44,20 +44,20 @@ func TestOembedHandler(t *testing.T) {
 		w, h         int
 	}{
 		{name: "site root", target: "/oembed?url=http://kaart.test/&format=json", status: 200,
-			src: "http://kaart.test/embed", w: 600, h: 640},
+			src: "http://kaart.test/embed", w: 600, h: 560},
 		{name: "format defaults to json", target: "/oembed?url=http://kaart.test/", status: 200,
-			src: "http://kaart.test/embed", w: 600, h: 640},
+			src: "http://kaart.test/embed", w: 600, h: 560},
 		{name: "embed link keeps its options", target: "/oembed?url=" + url.QueryEscape("http://kaart.test/embed?soorten=talent,plek&taal=en&evil=1"),
-			status: 200, src: "http://kaart.test/embed?soorten=talent,plek&amp;taal=en", w: 600, h: 640},
-		{name: "relative url", target: "/oembed?url=%2F", status: 200, src: "http://kaart.test/embed", w: 600, h: 640},
+			status: 200, src: "http://kaart.test/embed?soorten=talent,plek&amp;taal=en", w: 600, h: 560},
+		{name: "relative url", target: "/oembed?url=%2F", status: 200, src: "http://kaart.test/embed", w: 600, h: 560},
 		{name: "host case-insensitive", target: "/oembed?url=http://KAART.test/index.html", status: 200,
-			src: "http://kaart.test/embed", w: 600, h: 640},
+			src: "http://kaart.test/embed", w: 600, h: 560},
 		{name: "https behind a proxy", target: "/oembed?url=https://kaart.test/", header: map[string]string{"X-Forwarded-Proto": "https"},
-			status: 200, src: "https://kaart.test/embed", w: 600, h: 640},
-		{name: "maxwidth keeps the aspect", target: "/oembed?url=/&maxwidth=300", status: 200, src: "http://kaart.test/embed", w: 300, h: 320},
-		{name: "maxheight keeps the aspect", target: "/oembed?url=/&maxwidth=500&maxheight=256", status: 200, src: "http://kaart.test/embed", w: 240, h: 256},
-		{name: "max larger than default", target: "/oembed?url=/&maxwidth=2000&maxheight=2000", status: 200, src: "http://kaart.test/embed", w: 600, h: 640},
-		{name: "bad max ignored", target: "/oembed?url=/&maxwidth=-5&maxheight=abc", status: 200, src: "http://kaart.test/embed", w: 600, h: 640},
+			status: 200, src: "https://kaart.test/embed", w: 600, h: 560},
+		{name: "maxwidth keeps the aspect", target: "/oembed?url=/&maxwidth=300", status: 200, src: "http://kaart.test/embed", w: 300, h: 280},
+		{name: "maxheight keeps the aspect", target: "/oembed?url=/&maxwidth=500&maxheight=256", status: 200, src: "http://kaart.test/embed", w: 274, h: 256},
+		{name: "max larger than default", target: "/oembed?url=/&maxwidth=2000&maxheight=2000", status: 200, src: "http://kaart.test/embed", w: 600, h: 560},
+		{name: "bad max ignored", target: "/oembed?url=/&maxwidth=-5&maxheight=abc", status: 200, src: "http://kaart.test/embed", w: 600, h: 560},
 		{name: "other site", target: "/oembed?url=http://evil.test/", status: 404},
 		{name: "other site that starts like ours", target: "/oembed?url=http://kaart.test.evil.test/", status: 404},
 		{name: "not a map page", target: "/oembed?url=http://kaart.test/api/pins", status: 404},
@@ -177,6 +177,6 @@ func ExampleOembed() {
 	fmt.Println(a.Width, a.Height)
 	fmt.Println(a.HTML)
 	// Output:
-	// 400 426
-	// <iframe src="https://kaart.example.nl/embed?soorten=plek" width="400" height="426" title="Schilderswijk (buurtkaart)" allow="geolocation" loading="lazy" style="border:0;max-width:100%"></iframe>
+	// 400 373
+	// <iframe src="https://kaart.example.nl/embed?soorten=plek" width="400" height="373" title="Schilderswijk (buurtkaart)" allow="geolocation" loading="lazy" style="border:0;max-width:100%"></iframe>
 }

@@ -9,7 +9,7 @@ import (
 type Options struct {
 	Title  string // the map's title, for the iframe's title; default "buurtkaart"
 	Width  int    // the snippet's width in CSS pixels; default 600
-	Height int    // its height; default 640: measured in Chromium, the Schilderswijk's 1000×926 drawing at 600 px wide is 626 px with its controls
+	Height int    // its height; default 560: the Schilderswijk's 1000×926 drawing at 600 px wide is 556 px, its controls lie over it (a map of another shape fits the frame, letterboxed)
 }
 
 func (o *Options) title() string {
@@ -20,7 +20,7 @@ func (o *Options) title() string {
 }
 
 func (o *Options) size() (w, h int) {
-	w, h = 600, 640
+	w, h = 600, 560
 	if o != nil && o.Width > 0 && o.Height > 0 {
 		w, h = o.Width, o.Height
 	}
