@@ -109,9 +109,7 @@ function countKinds() {
 }
 
 async function loadPins() {
-  const res = await fetch("api/pins", { cache: "no-store" });
-  if (!res.ok) throw new Error(`GET api/pins: ${res.status}`);
-  stored = (await res.json()).features;
+  stored = (await globalThis.buurtkaartPage.pins()).features; // every page
   drawPins();
 }
 
@@ -128,6 +126,7 @@ async function send(p) {
     body: JSON.stringify(body),
     signal: AbortSignal.timeout ? AbortSignal.timeout(20000) : undefined,
   });
+  globalThis.buurtkaartPage.keepDevice(res);
   if (res.status === 201) {
     const saved = await res.json();
     if (saved.delete_token) remember(saved.id, saved.delete_token);
@@ -301,6 +300,7 @@ document.getElementById("meld-stuur").addEventListener("click", async () => {
       headers: { "Content-Type": "application/json", "X-Buurtkaart-Device": device() },
       body: JSON.stringify({ reason: document.getElementById("meld-reden").value }),
     });
+    globalThis.buurtkaartPage.keepDevice(res);
   } catch {
     res = null;
   }

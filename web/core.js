@@ -118,9 +118,10 @@ globalThis.buurtkaartPage = {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   },
 
-  // device is this device's random token (rate limits, delete tokens), one
-  // for the map and its embeds; where storage is blocked (some third-party
-  // frames) a token for this visit.
+  // device is this device's token (rate limits, delete tokens), one for the
+  // map and its embeds: a random id until the server has signed it (see
+  // keepDevice); where storage is blocked (some third-party frames) a token
+  // for this visit.
   device() {
     const key = "buurtkaart.device";
     try {
@@ -131,5 +132,27 @@ globalThis.buurtkaartPage = {
       this.visitToken ||= this.newID().replaceAll("-", "");
       return this.visitToken;
     }
+  },
+
+  // keepDevice keeps the signed token a write's answer hands out (the same
+  // id, signed): from then on this device is not counted as new.
+  keepDevice(res) {
+    const t = res.headers.get("X-Buurtkaart-Device") || "";
+    if (!/^[A-Za-z0-9_-]{16,100}\.[A-Za-z0-9_-]{22}$/.test(t) || t.split(".")[0] !== this.device().split(".")[0]) return;
+    try { localStorage.setItem("buurtkaart.device", t); } catch { this.visitToken = t; }
+  },
+
+  // pins reads every visible pin, page by page (GET api/pins answers at
+  // most 1,000 a page, with the cursor of the next), as one collection.
+  async pins() {
+    const features = [];
+    for (let url = "api/pins"; url;) {
+      const res = await fetch(url, { cache: "no-store" });
+      if (!res.ok) throw new Error(`GET api/pins: ${res.status}`);
+      const page = await res.json();
+      features.push(...page.features);
+      url = page.next ? `api/pins?cursor=${encodeURIComponent(page.next)}` : "";
+    }
+    return { type: "FeatureCollection", features };
   },
 };

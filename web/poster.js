@@ -59,8 +59,7 @@ async function startCore() {
 // poster still has every place of the map, and says so.
 async function loadPins() {
   try {
-    const res = await fetch("api/pins", { cache: "no-store" });
-    if (res.ok) return await res.json();
+    return await globalThis.buurtkaartPage.pins(); // every page
   } catch { /* offline or no API: a poster of the map alone */ }
   return null;
 }

@@ -38,22 +38,37 @@ func main() {
 		return
 	}
 	store := pins.NewStore(sql.OpenDB(c), cloudflare.Getenv("BUURTKAART_MAP"))
-	mux := http.NewServeMux()
-	api := pins.NewHandler(store, pins.Options{
-		Rules:          pin.Rules{Bounds: bounds, Premoderate: cloudflare.Getenv("BUURTKAART_MODERATION") == "pre"},
-		ModeratorToken: cloudflare.Getenv("BUURTKAART_MODERATOR_TOKEN"), // a wrangler secret
+	opts := pins.Options{
+		Rules: pin.Rules{Bounds: bounds, Premoderate: cloudflare.Getenv("BUURTKAART_MODERATION") == "pre"},
 		// Cloudflare puts the client's address in this header; it is only
 		// ever used hashed, for rate limits.
 		ClientAddr: func(r *http.Request) string { return r.Header.Get("CF-Connecting-IP") },
-	})
+	}
+	// The moderator token and the limit secret are wrangler secrets
+	// (wrangler secret put BUURTKAART_MODERATOR_TOKEN, …_LIMIT_SECRET). A
+	// short one leaves the Worker answering what to fix. Without the limit
+	// secret it derives one from the moderator token: every isolate must
+	// key limits alike, so a random one per isolate would not do.
+	warning, err := opts.FromEnv(cloudflare.Getenv)
+	if err != nil {
+		serve(unavailable(err.Error()))
+		return
+	}
+	if warning != "" {
+		println("buurtkaart:", warning)
+	}
+	mux := http.NewServeMux()
+	api := pins.NewHandler(store, opts)
 	mux.Handle("/api/", api)
 	exports := download.NewHandler(assetMap, api)
 	for f := range download.Formats {
 		mux.Handle("/export."+f, exports)
 	}
 	// The map's title names the embed for screen readers; without the var
-	// the oEmbed answer says "buurtkaart".
-	mux.Handle("/oembed", embed.NewHandler(&embed.Options{Title: cloudflare.Getenv("BUURTKAART_TITLE")}))
+	// the oEmbed answer says "buurtkaart". BUURTKAART_URL, the map's public
+	// address, keeps the request's Host out of the answer; without it the
+	// answer follows the Host and is marked private.
+	mux.Handle("/oembed", embed.NewHandler(&embed.Options{Title: cloudflare.Getenv("BUURTKAART_TITLE"), URL: cloudflare.Getenv("BUURTKAART_URL")}))
 	// Static files get their headers from build/site/_headers; the Worker's
 	// own answers get the same ones here.
 	serve(embed.WithHeaders(mux))

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -21,40 +22,44 @@ import (
 // wrangler dev, against the free plan's 10 ms of CPU. Here the instance
 // stays: cmd/worker/worker.mjs (copied over the generated glue by
 // scripts/worker-build) starts it once per isolate and hands each request
-// to binding.serve, one at a time, so one request's I/O never runs inside
-// another's.
+// to binding.serve: reads at once, side by side, writes one at a time
+// (worker.mjs says why). Each request runs on its own goroutine; one
+// waiting on D1, or on JS to take the next chunk of an export (answer.go),
+// leaves the isolate to the others.
 //
 // binding.serve(method, url, headers [[k, v]…], body Uint8Array) returns a
-// Promise of {status, headers [[k, v]…], body Uint8Array}.
+// Promise of {status, headers [[k, v]…], body Uint8Array | ReadableStream}.
 func serve(h http.Handler) {
 	binding := js.Global().Get("context").Get("binding")
-	promise := js.Global().Get("Promise")
 	binding.Set("serve", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		req, err := toRequest(args)
-		var executor js.Func
-		executor = js.FuncOf(func(_ js.Value, p []js.Value) any {
-			executor.Release()
-			resolve, reject := p[0], p[1]
+		return promise(func(resolve, reject js.Value) {
 			if err != nil {
 				reject.Invoke(js.Global().Get("Error").New(err.Error()))
-				return nil
+				return
 			}
-			go func() {
-				w := &recorder{header: http.Header{}, status: http.StatusOK}
-				defer func() {
+			w := newAnswer(func(res js.Value) { resolve.Invoke(res) })
+			defer func() {
+				v := recover()
+				switch {
+				case v == nil:
+					w.finish(nil)
+				case w.streaming():
+					// the status is out: break the body off (an export whose
+					// pins failed mid-way panics with http.ErrAbortHandler)
+					w.finish(fmt.Errorf("worker: %v", v))
+				default:
 					// A panic answers this request with a 500 and keeps the
 					// instance (and every other request) alive.
-					if v := recover(); v != nil {
-						w = &recorder{header: http.Header{"Content-Type": {"application/json; charset=utf-8"}}, status: http.StatusInternalServerError}
-						w.Write([]byte(`{"error":{"code":"internal","nl":"Er ging iets mis op de kaartserver.","en":"Something went wrong on the map server."}}`))
-					}
-					resolve.Invoke(w.toJS())
-				}()
-				h.ServeHTTP(w, req)
+					w = newAnswer(w.hand)
+					w.header.Set("Content-Type", "application/json; charset=utf-8")
+					w.WriteHeader(http.StatusInternalServerError)
+					w.Write([]byte(`{"error":{"code":"internal","nl":"Er ging iets mis op de kaartserver.","en":"Something went wrong on the map server."}}`))
+					w.finish(nil)
+				}
 			}()
-			return nil
+			h.ServeHTTP(w, req)
 		})
-		return promise.New(executor)
 	}))
 	workers.Ready()
 	select {} // the instance lives as long as the isolate
@@ -89,41 +94,4 @@ type errArgs int
 
 func (e errArgs) Error() string {
 	return "binding.serve: want 4 arguments, got " + strconv.Itoa(int(e))
-}
-
-// recorder keeps a handler's answer whole: pins answers are small JSON.
-type recorder struct {
-	header http.Header
-	status int
-	wrote  bool
-	body   bytes.Buffer
-}
-
-func (r *recorder) Header() http.Header { return r.header }
-
-func (r *recorder) WriteHeader(status int) {
-	if !r.wrote {
-		r.status, r.wrote = status, true
-	}
-}
-
-func (r *recorder) Write(p []byte) (int, error) {
-	r.WriteHeader(http.StatusOK)
-	return r.body.Write(p)
-}
-
-func (r *recorder) toJS() js.Value {
-	res := js.Global().Get("Object").New()
-	res.Set("status", r.status)
-	headers := js.Global().Get("Array").New()
-	for k, vs := range r.header {
-		for _, v := range vs {
-			headers.Call("push", js.ValueOf([]any{k, v}))
-		}
-	}
-	res.Set("headers", headers)
-	body := js.Global().Get("Uint8Array").New(r.body.Len())
-	js.CopyBytesToJS(body, r.body.Bytes())
-	res.Set("body", body)
-	return res
 }

@@ -16,6 +16,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -45,7 +46,36 @@ func main() {
 
 type job struct {
 	id, body, device string
+	net              int // which of the run's networks sends it
 }
+
+// devicesPerNetwork spreads the load over several source networks, as
+// residents' phones are: the API caps one network at 1,000 writes and 150
+// new devices an hour (wasm/pins/API.md), far below a 2,000-pin run.
+const devicesPerNetwork = 8
+
+// networks returns one client per network. On 127.0.0.1 each connects from
+// an address of its own, 127.x.y.n (the server sees another network); for
+// any other loopback name they share the default.
+func networks(base string, n, conns int) []*http.Client {
+	out := make([]*http.Client, n)
+	u, _ := url.Parse(base)
+	b := make([]byte, 2)
+	rand.Read(b)
+	for i := range out {
+		tr := &http.Transport{MaxIdleConnsPerHost: conns}
+		if u.Hostname() == "127.0.0.1" {
+			ip := net.IPv4(127, 100+b[0]%100, b[1], byte(1+i%250))
+			tr.DialContext = (&net.Dialer{LocalAddr: &net.TCPAddr{IP: ip}}).DialContext
+		}
+		out[i] = &http.Client{Timeout: 30 * time.Second, Transport: tr}
+	}
+	return out
+}
+
+// tokens keeps each device's signed token once the server hands it out,
+// as the page does, so a device is counted as new only once.
+var tokens sync.Map
 
 func run(base string, n, c int, label string) error {
 	start := time.Now().UTC().Add(-time.Second).Truncate(time.Second)
@@ -54,7 +84,7 @@ func run(base string, n, c int, label string) error {
 	for i := 0; i < n; i++ {
 		// 50 pins per device keeps every device under its hourly limit, as
 		// a walk with many phones would.
-		j := job{newID(), "", fmt.Sprintf("load-%s-device-%03d", run, i/50)}
+		j := job{newID(), "", fmt.Sprintf("load-%s-device-%03d", run, i/50), i / 50 / devicesPerNetwork}
 		j.body = fmt.Sprintf(`{"id":%q,"lon":%.6f,"lat":%.6f,"kind":"plek","note":"belasting %d"}`,
 			j.id, 4.295+float64(i%100)*0.00025, 52.061+float64(i/100)*0.0006, i)
 		jobs = append(jobs, j)
@@ -62,7 +92,7 @@ func run(base string, n, c int, label string) error {
 			jobs = append(jobs, j) // a replay, racing the original
 		}
 	}
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: c}}
+	clients := networks(base, jobs[len(jobs)-1].net+1, c)
 	lat := make([]time.Duration, len(jobs))
 	errs := make(chan string, len(jobs))
 	var retries atomic.Int64
@@ -74,7 +104,7 @@ func run(base string, n, c int, label string) error {
 		go func() {
 			defer wg.Done()
 			for i := range queue {
-				lat[i] = sendRetrying(client, base, jobs[i], errs, &retries)
+				lat[i] = sendRetrying(clients[jobs[i].net], base, jobs[i], errs, &retries)
 			}
 		}()
 	}
@@ -89,7 +119,7 @@ func run(base string, n, c int, label string) error {
 	for e := range errs {
 		problems = append(problems, e)
 	}
-	lost, dups, err := verify(client, base, jobs, start)
+	lost, dups, err := verify(clients[0], base, jobs, start)
 	if err != nil {
 		return err
 	}
@@ -131,10 +161,17 @@ func sendRetrying(client *http.Client, base string, j job, errs chan<- string, r
 func send(client *http.Client, base string, j job) (status int, err error) {
 	req, _ := http.NewRequest("POST", base+"/api/pins", strings.NewReader(j.body))
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Buurtkaart-Device", j.device)
+	device := j.device
+	if t, ok := tokens.Load(j.device); ok {
+		device = t.(string)
+	}
+	req.Header.Set("X-Buurtkaart-Device", device)
 	res, err := client.Do(req)
 	if err != nil {
 		return 0, err
+	}
+	if t := res.Header.Get("X-Buurtkaart-Device"); strings.HasPrefix(t, j.device+".") {
+		tokens.Store(j.device, t)
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
@@ -144,21 +181,27 @@ func send(client *http.Client, base string, j job) (status int, err error) {
 	return res.StatusCode, nil
 }
 
-// verify reads back every pin created since the run began and counts the
-// sent ids that are missing or listed more than once.
+// verify reads back every pin created since the run began, page by page
+// (at most 1,000 a page), and counts the sent ids that are missing or
+// listed more than once.
 func verify(client *http.Client, base string, jobs []job, since time.Time) (lost, dups int, err error) {
-	res, err := client.Get(base + "/api/pins?since=" + since.Format(time.RFC3339))
-	if err != nil {
-		return 0, 0, err
-	}
-	defer res.Body.Close()
-	var fc struct{ Features []struct{ ID string } }
-	if err := json.NewDecoder(res.Body).Decode(&fc); err != nil {
-		return 0, 0, fmt.Errorf("reading pins back: %w", err)
-	}
 	seen := map[string]int{}
-	for _, f := range fc.Features {
-		seen[f.ID]++
+	for cursor := ""; ; {
+		q := "?since=" + since.Format(time.RFC3339)
+		if cursor != "" {
+			q += "&cursor=" + url.QueryEscape(cursor)
+		}
+		page, err := readPage(client, base+"/api/pins"+q)
+		if err != nil {
+			return 0, 0, fmt.Errorf("reading pins back: %w", err)
+		}
+		for _, f := range page.Features {
+			seen[f.ID]++
+		}
+		if page.Next == "" || page.Next == cursor {
+			break
+		}
+		cursor = page.Next
 	}
 	want := map[string]bool{}
 	for _, j := range jobs {
@@ -174,6 +217,24 @@ func verify(client *http.Client, base string, jobs []job, since time.Time) (lost
 		}
 	}
 	return lost, dups, nil
+}
+
+type page struct {
+	Features []struct{ ID string }
+	Next     string
+}
+
+func readPage(client *http.Client, u string) (page, error) {
+	var p page
+	res, err := client.Get(u)
+	if err != nil {
+		return p, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != 200 {
+		return p, fmt.Errorf("GET %s: %s", u, res.Status)
+	}
+	return p, json.NewDecoder(res.Body).Decode(&p)
 }
 
 func newID() string {

@@ -172,7 +172,8 @@ func checkPosition(at atlas.Point, bounds atlas.BBox) *Problem {
 }
 
 // checkText refuses control characters (other than newline and tab, which a
-// note may hold) and text longer than max characters.
+// note may hold), characters that hide or reverse text (see invisible) and
+// text longer than max characters.
 // field names the text in messages, in Dutch and English.
 func checkText(s string, max int, nl, en string) *Problem {
 	if !utf8.ValidString(s) {
@@ -190,6 +191,9 @@ func checkText(s string, max int, nl, en string) *Problem {
 				fmt.Sprintf("De %s bevat onzichtbare stuurtekens; haal ze weg.", nl),
 				fmt.Sprintf("The %s holds control characters; remove them.", en))
 		}
+	}
+	if r := invisible(s); r >= 0 {
+		return invisibleProblem(r, nl, en)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package pins
 
 import (
 	"crypto/subtle"
-	"encoding/json"
 	"errors"
 	"io"
 	"log"
@@ -14,18 +13,21 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 )
 
-// DeviceHeader carries a device token: a random string the page keeps in
-// local storage. It keys rate limits (a street party shares one Wi-Fi
-// address, not one phone) and ties delete tokens to the submitting device.
-const DeviceHeader = "X-Buurtkaart-Device"
-
 // Options configure the Handler; the zero value is usable.
 type Options struct {
 	// Rules are the checks every new pin must pass; default: real coordinates.
 	Rules pin.Rules
 	// ModeratorToken unlocks the moderation endpoints; empty (the default)
-	// disables them.
+	// disables them. Hosts set it with FromEnv, which refuses short ones.
 	ModeratorToken string
+	// Secret keys the rate limiter's daily salts and signs device tokens.
+	// It must live outside the database (FromEnv reads it from the
+	// environment); default: random for this Handler.
+	Secret []byte
+	// Origins are origins besides the request's own host that may write,
+	// e.g. the public address when a proxy rewrites Host
+	// ("https://buurt.example"); default none.
+	Origins []string
 	// Limits per hour; zero means the defaults of Limits.
 	Limits Limits
 	// ClientAddr returns the requester's IP address for rate limiting (it
@@ -41,6 +43,7 @@ type Options struct {
 type handler struct {
 	store *Store
 	opts  Options
+	limit *limiter
 }
 
 // NewHandler returns the pins API, mounted under /api/. See API.md.
@@ -54,8 +57,11 @@ func NewHandler(store *Store, opts Options) http.Handler {
 	if opts.ClientAddr == nil {
 		opts.ClientAddr = remoteHost
 	}
+	if len(opts.Secret) == 0 {
+		opts.Secret = randomSecret()
+	}
 	opts.Limits = opts.Limits.withDefaults()
-	h := &handler{store: store, opts: opts}
+	h := &handler{store: store, opts: opts, limit: &limiter{store, opts.Secret, opts.Limits}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/pins", h.post)
 	mux.HandleFunc("GET /api/pins", h.list)
@@ -69,7 +75,7 @@ func NewHandler(store *Store, opts Options) http.Handler {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, problem(http.StatusNotFound, "not_found", "Dit adres kennen we niet.", "No such API address."))
 	})
-	return mux
+	return h.sameSite(mux)
 }
 
 // created is the answer to a stored pin: the pin as its submitter sent it,
@@ -94,21 +100,21 @@ func (h *handler) post(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, pr)
 		return
 	}
-	ctx, device := r.Context(), deviceToken(r)
+	ctx, dev := r.Context(), h.deviceOf(r)
 	stamp := now.UTC().Format(time.RFC3339)
-	// A replay is answered from the store before any limit is counted: an
-	// outbox retrying after a lost answer must never be refused.
+	// A stored id is a replay: its maker's is answered before any limit is
+	// counted (an outbox confirming what it sent), anyone else's after.
 	if old, err := h.store.Get(ctx, p.ID); err == nil {
-		h.answerReplay(w, r, p, old, device, stamp)
+		h.answerReplay(w, r, p, old, dev, stamp, false)
 		return
 	} else if !errors.Is(err, ErrNotFound) {
 		h.fail(w, err)
 		return
 	}
-	if h.overLimit(w, r, now, tooManyPins) {
+	if h.overLimit(w, r, dev, now, tooManyPins) {
 		return
 	}
-	token, err := h.store.deleteToken(ctx, p.ID, device, stamp)
+	token, err := h.store.deleteToken(ctx, p.ID, dev.id, stamp)
 	if err != nil {
 		h.fail(w, err)
 		return
@@ -120,31 +126,10 @@ func (h *handler) post(w http.ResponseWriter, r *http.Request) {
 	}
 	if stored.DeleteHash != hashToken(token) {
 		// A concurrent request with the same id won the insert.
-		h.answerReplay(w, r, p, stored, device, stamp)
+		h.answerReplay(w, r, p, stored, dev, stamp, true)
 		return
 	}
 	h.answerCreated(w, stored.Pin, token)
-}
-
-// answerReplay answers a pin whose id is already stored: the same answer as
-// the first time if the content and device match, a clash otherwise.
-func (h *handler) answerReplay(w http.ResponseWriter, r *http.Request, sent pin.Pin, old Stored, device, stamp string) {
-	if !old.Same(sent) {
-		writeProblem(w, pin.Clash)
-		return
-	}
-	token := ""
-	if device != "" {
-		t, err := h.store.deleteToken(r.Context(), sent.ID, device, stamp)
-		if err != nil {
-			h.fail(w, err)
-			return
-		}
-		if hashToken(t) == old.DeleteHash {
-			token = t
-		}
-	}
-	h.answerCreated(w, old.Pin, token)
 }
 
 func (h *handler) answerCreated(w http.ResponseWriter, p pin.Pin, token string) {
@@ -163,25 +148,9 @@ func (h *handler) get(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, p.Public())
 }
 
-func (h *handler) list(w http.ResponseWriter, r *http.Request) {
-	q, pr := parseQuery(r)
-	if pr != nil {
-		writeProblem(w, pr)
-		return
-	}
-	ps, err := h.store.List(r.Context(), q)
-	if err != nil {
-		h.fail(w, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/geo+json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
-	json.NewEncoder(w).Encode(pin.Collection(ps))
-}
-
 // delete erases a pin: its submitter's right, at once, with the token
-// from the answer to their POST. A moderator may too.
+// from the answer to their POST. A moderator may too. A wrong token counts
+// as a guess (see wrongToken).
 func (h *handler) delete(w http.ResponseWriter, r *http.Request) {
 	id, token := r.PathValue("id"), bearer(r)
 	p, err := h.store.Get(r.Context(), id)
@@ -189,7 +158,13 @@ func (h *handler) delete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	isModerator := h.isModerator(r)
+	if isModerator && h.lockedOut(w, r) {
+		return
+	}
 	if !isModerator && (token == "" || subtle.ConstantTimeCompare([]byte(hashToken(token)), []byte(p.DeleteHash)) != 1) {
+		if token != "" && h.wrongToken(w, r) {
+			return
+		}
 		writeProblem(w, problem(http.StatusForbidden, "wrong_token",
 			"Alleen wie de pin zette kan hem weghalen (met de sleutel van dit apparaat).",
 			"Only whoever added the pin can remove it (with this device's key)."))
@@ -210,7 +185,7 @@ func (h *handler) report(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, pr)
 		return
 	}
-	if h.overLimit(w, r, h.opts.Now(), tooMany) || h.answered(w, h.store.Report(r.Context(), r.PathValue("id"), reason)) {
+	if h.overLimit(w, r, h.deviceOf(r), h.opts.Now(), tooMany) || h.answered(w, h.store.Report(r.Context(), r.PathValue("id"), reason)) {
 		return
 	}
 	writeJSON(w, http.StatusAccepted, map[string]string{
@@ -225,10 +200,24 @@ var (
 		"Even wachten, en probeer het later nog eens.", "Please wait a while and try again.")
 )
 
-// overLimit counts one write against the requester's hourly budget and, when
-// it is spent, answers with p and a Retry-After. It reports whether it answered.
-func (h *handler) overLimit(w http.ResponseWriter, r *http.Request, now time.Time, p *pin.Problem) bool {
-	wait, err := h.store.limited(r.Context(), h.opts.Limits, deviceToken(r), h.opts.ClientAddr(r), now)
+// overLimit counts one write against the requester's hourly budgets and,
+// when one is spent, answers with p and a Retry-After. When the write
+// brought an unsigned device token into use, the answer carries its signed
+// form in DeviceHeader for the page to keep. It reports whether it answered.
+func (h *handler) overLimit(w http.ResponseWriter, r *http.Request, dev device, now time.Time, p *pin.Problem) bool {
+	wait, issued, err := h.limit.limited(r.Context(), dev, network(h.opts.ClientAddr(r)), now)
+	if h.refused(w, wait, err, p) {
+		return true
+	}
+	if issued {
+		w.Header().Set(DeviceHeader, h.signed(dev.id))
+	}
+	return false
+}
+
+// refused answers a limiter's verdict, if it refuses: p with Retry-After
+// when wait > 0, 503 on a storage error. It reports whether it answered.
+func (h *handler) refused(w http.ResponseWriter, wait time.Duration, err error, p *pin.Problem) bool {
 	if err != nil {
 		h.fail(w, err)
 		return true
@@ -257,33 +246,10 @@ func (h *handler) answered(w http.ResponseWriter, err error) bool {
 
 var notFound = problem(http.StatusNotFound, "not_found", "Deze pin bestaat niet (meer).", "This pin does not exist (any more).")
 
-// deviceToken reads the device header, ignoring anything that is not a
-// plausible random token (16–128 characters of [A-Za-z0-9_-]).
-func deviceToken(r *http.Request) string {
-	t := r.Header.Get(DeviceHeader)
-	if len(t) < 16 || len(t) > 128 {
-		return ""
-	}
-	for _, c := range t {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			return ""
-		}
-	}
-	return t
-}
-
 func bearer(r *http.Request) string {
 	t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok {
 		return ""
 	}
 	return strings.TrimSpace(t)
-}
-
-func remoteHost(r *http.Request) string {
-	host := r.RemoteAddr
-	if i := strings.LastIndexByte(host, ':'); i > 0 {
-		host = host[:i]
-	}
-	return strings.Trim(host, "[]")
 }

@@ -16,7 +16,10 @@ func (h *handler) isModerator(r *http.Request) bool {
 		subtle.ConstantTimeCompare([]byte(t), []byte(h.opts.ModeratorToken)) == 1
 }
 
-// moderator guards a moderation endpoint.
+// moderator guards a moderation endpoint. Wrong tokens count against the
+// requester's network; past Limits.WrongTokensPerAddress in an hour it is
+// 429 for every moderator request from there, the right token too, so
+// guessing learns nothing.
 func (h *handler) moderator(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if h.opts.ModeratorToken == "" {
@@ -25,13 +28,42 @@ func (h *handler) moderator(next http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if !h.isModerator(r) {
+			if bearer(r) != "" && h.wrongToken(w, r) {
+				return
+			}
 			w.Header().Set("WWW-Authenticate", `Bearer realm="buurtkaart moderation"`)
 			writeProblem(w, problem(http.StatusUnauthorized, "not_moderator",
 				"Alleen voor moderatoren.", "For moderators only."))
 			return
 		}
+		if h.lockedOut(w, r) {
+			return
+		}
 		next(w, r)
 	}
+}
+
+var tooManyGuesses = problem(http.StatusTooManyRequests, "too_many_tries",
+	"Te vaak een verkeerde sleutel geprobeerd. Wacht tot het volgende uur.",
+	"Too many wrong tokens tried. Wait until the next hour.")
+
+// guesses is the requester's network's budget of wrong tokens.
+func (h *handler) guesses(r *http.Request) budget {
+	return budget{"wrong-token:" + network(h.opts.ClientAddr(r)), h.opts.Limits.WrongTokensPerAddress}
+}
+
+// wrongToken counts a wrong moderator or delete token and, past the
+// budget, answers 429. It reports whether it answered.
+func (h *handler) wrongToken(w http.ResponseWriter, r *http.Request) bool {
+	wait, err := h.limit.count(r.Context(), h.guesses(r), h.opts.Now())
+	return h.refused(w, wait, err, tooManyGuesses)
+}
+
+// lockedOut answers 429 if the requester's network is past its budget of
+// wrong tokens, without counting. It reports whether it answered.
+func (h *handler) lockedOut(w http.ResponseWriter, r *http.Request) bool {
+	wait, err := h.limit.over(r.Context(), h.guesses(r), h.opts.Now())
+	return h.refused(w, wait, err, tooManyGuesses)
 }
 
 // queue lists pending and reported pins, with everything a moderator needs

@@ -33,10 +33,11 @@ func (s *Store) secret(ctx context.Context, name, now string) ([]byte, error) {
 }
 
 // deleteToken derives the delete token of a pin from the server's key, the
-// pin id and the submitting device's token. Deriving (not storing) it lets a
-// replay from the same device get the same answer, byte for byte, while
-// someone who only knows the public id cannot. Without a device token the
-// token is random and returned once.
+// pin id and the submitting device's id (the unsigned part of its token, so
+// signing a device changes none of its pins' tokens). Deriving (not
+// storing) it lets a replay from the same device get the same answer, byte
+// for byte, while someone who only knows the public id cannot. Without a
+// device the token is random and returned once.
 func (s *Store) deleteToken(ctx context.Context, id, device, now string) (string, error) {
 	if device == "" {
 		b := make([]byte, 32)

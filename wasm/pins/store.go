@@ -69,13 +69,16 @@ func (s *Store) Get(ctx context.Context, id string) (Stored, error) {
 type Query struct {
 	BBox  *[4]float64 // west, south, east, north; nil for the whole map
 	Since string      // RFC 3339; only pins created after it
+	After *[2]string  // created, id: only pins after this one in the order; nil from the first
+	Limit int         // at most this many; 0 for all
 }
 
 // maxCellRows bounds the per-row cell ranges of a bbox query: two bound
 // parameters each, well inside D1's 100 per statement.
 const maxCellRows = 40
 
-// List returns the visible pins matching q, oldest first.
+// List returns the visible pins matching q, oldest first (by created, then
+// id: the order a cursor continues).
 func (s *Store) List(ctx context.Context, q Query) ([]pin.Pin, error) {
 	where := []string{"map = ?", "status = 'visible'"}
 	args := []any{s.mapKey}
@@ -95,7 +98,16 @@ func (s *Store) List(ctx context.Context, q Query) ([]pin.Pin, error) {
 		where = append(where, "created_at > ?")
 		args = append(args, q.Since)
 	}
-	rows, err := s.query(ctx, `SELECT `+columns+` FROM pins WHERE `+strings.Join(where, " AND ")+` ORDER BY created_at, id`, args...)
+	if a := q.After; a != nil {
+		where = append(where, "(created_at > ? OR (created_at = ? AND id > ?))")
+		args = append(args, a[0], a[0], a[1])
+	}
+	limit := ""
+	if q.Limit > 0 {
+		limit = " LIMIT ?"
+		args = append(args, q.Limit)
+	}
+	rows, err := s.query(ctx, `SELECT `+columns+` FROM pins WHERE `+strings.Join(where, " AND ")+` ORDER BY created_at, id`+limit, args...)
 	if err != nil {
 		return nil, err
 	}

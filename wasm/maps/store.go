@@ -1,0 +1,194 @@
+package maps
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// Store keeps maps in an SQL database whose schema pins.Migrate (or
+// wrangler) made.
+type Store struct{ db *sql.DB }
+
+// NewStore returns the map store over db.
+func NewStore(db *sql.DB) *Store { return &Store{db: db} }
+
+// Create stores a new map with its first revision. Two statements, each
+// safe to repeat: a crash between them leaves a map without revisions,
+// which Create fills on the next try and nothing serves meanwhile.
+func (s *Store) Create(ctx context.Context, slug, boundary string, geojson []byte, who, at string) error {
+	if !ValidSlug(slug) {
+		return ErrSlug
+	}
+	res, err := s.db.ExecContext(ctx, `INSERT INTO maps (slug, boundary, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING`,
+		slug, boundary, at)
+	if err != nil {
+		return fmt.Errorf("maps: create %s: %w", slug, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		if _, err := s.Current(ctx, slug); err == nil {
+			return ErrExists
+		}
+	}
+	_, err = s.Save(ctx, slug, 0, geojson, who, "nieuwe kaart", at)
+	if err == ErrStale {
+		return ErrExists
+	}
+	return err
+}
+
+// Save stores geojson as the revision after base, which must be the
+// latest (0 for a map without revisions), and returns its number. One
+// statement: it inserts only when base is still the latest, so of two
+// keepers saving on the same base one gets ErrStale, never a silent loss.
+func (s *Store) Save(ctx context.Context, slug string, base int, geojson []byte, who, summary, at string) (int, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO map_revisions (slug, n, geojson, who, at, summary)
+		SELECT ?, ? + 1, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM maps WHERE slug = ?)
+		AND (SELECT coalesce(max(n), 0) FROM map_revisions WHERE slug = ?) = ?
+		ON CONFLICT (slug, n) DO NOTHING`,
+		slug, base, string(geojson), who, at, summary, slug, slug, base)
+	if err != nil {
+		return 0, fmt.Errorf("maps: save %s: %w", slug, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		if _, err := s.head(ctx, slug); err != nil {
+			return 0, err
+		}
+		return 0, ErrStale
+	}
+	return base + 1, nil
+}
+
+// Current returns the latest revision of a map.
+func (s *Store) Current(ctx context.Context, slug string) (Map, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT m.boundary, r.n, r.who, r.at, r.summary, r.geojson
+		FROM maps m JOIN map_revisions r ON r.slug = m.slug WHERE m.slug = ? ORDER BY r.n DESC LIMIT 1`, slug)
+	if err != nil {
+		return Map{}, fmt.Errorf("maps: %s: %w", slug, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return Map{}, fmt.Errorf("maps: %s: %w", slug, err)
+		}
+		return Map{}, ErrNotFound
+	}
+	m := Map{Slug: slug}
+	var data string
+	if err := rows.Scan(&m.Boundary, &m.Revision.N, &m.Revision.Who, &m.Revision.At, &m.Revision.Summary, &data); err != nil {
+		return Map{}, fmt.Errorf("maps: %s: %w", slug, err)
+	}
+	m.GeoJSON = []byte(data)
+	return m, nil
+}
+
+// head returns the latest revision number of a map (0: none yet), or
+// ErrNotFound when there is no such map.
+func (s *Store) head(ctx context.Context, slug string) (int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT (SELECT coalesce(max(n), 0) FROM map_revisions WHERE slug = m.slug) FROM maps m WHERE m.slug = ?`, slug)
+	if err != nil {
+		return 0, fmt.Errorf("maps: %s: %w", slug, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return 0, ErrNotFound
+	}
+	var n int
+	err = rows.Scan(&n)
+	return n, err
+}
+
+// History lists a map's revisions, newest first.
+func (s *Store) History(ctx context.Context, slug string) ([]Revision, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT n, who, at, summary FROM map_revisions WHERE slug = ? ORDER BY n DESC`, slug)
+	if err != nil {
+		return nil, fmt.Errorf("maps: %s: %w", slug, err)
+	}
+	defer rows.Close()
+	var out []Revision
+	for rows.Next() {
+		var r Revision
+		if err := rows.Scan(&r.N, &r.Who, &r.At, &r.Summary); err != nil {
+			return nil, fmt.Errorf("maps: %s: %w", slug, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		if _, err := s.head(ctx, slug); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Revision returns the map file of one revision.
+func (s *Store) Revision(ctx context.Context, slug string, n int) ([]byte, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT geojson FROM map_revisions WHERE slug = ? AND n = ?`, slug, n)
+	if err != nil {
+		return nil, fmt.Errorf("maps: %s: %w", slug, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return nil, ErrNotFound
+	}
+	var data string
+	err = rows.Scan(&data)
+	return []byte(data), err
+}
+
+// List returns every map with its title (from its latest revision), by slug.
+func (s *Store) List(ctx context.Context) ([]Summary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.slug, r.n, r.geojson FROM map_revisions r
+		WHERE r.n = (SELECT max(n) FROM map_revisions WHERE slug = r.slug) ORDER BY r.slug`)
+	if err != nil {
+		return nil, fmt.Errorf("maps: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Summary
+	for rows.Next() {
+		var m Summary
+		var data string
+		if err := rows.Scan(&m.Slug, &m.Revision, &data); err != nil {
+			return nil, fmt.Errorf("maps: list: %w", err)
+		}
+		m.Title = title(data, m.Slug)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Delete removes a map and its revisions (its pins stay in their table,
+// keyed by slug, for a keeper to export or erase).
+func (s *Store) Delete(ctx context.Context, slug string) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM map_revisions WHERE slug = ?`, slug); err != nil {
+		return fmt.Errorf("maps: delete %s: %w", slug, err)
+	}
+	res, err := s.db.ExecContext(ctx, `DELETE FROM maps WHERE slug = ?`, slug)
+	if err != nil {
+		return fmt.Errorf("maps: delete %s: %w", slug, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// title reads a map file's title without parsing its features.
+func title(geojson, fallback string) string {
+	var head struct {
+		Title string `json:"title"`
+		Buurt string `json:"buurt"`
+	}
+	_ = json.Unmarshal([]byte(geojson), &head)
+	for _, t := range []string{head.Title, head.Buurt} {
+		if t = strings.TrimSpace(t); t != "" {
+			return t
+		}
+	}
+	return fallback
+}
