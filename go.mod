@@ -9,6 +9,9 @@ require (
 	github.com/makiuchi-d/gozxing v0.1.1
 	github.com/syumai/workers v0.32.0
 	github.com/tdewolff/canvas v0.0.0-20260820161200-72985dc66d4e
+	github.com/tidwall/geojson v1.4.5
+	github.com/tidwall/rtree v1.10.0
+	golang.org/x/net v0.57.0
 	modernc.org/sqlite v1.61.1
 	rsc.io/qr v0.2.0
 )
@@ -35,9 +38,13 @@ require (
 	github.com/tdewolff/font v0.0.0-20260527091451-1663e68cb8a4 // indirect
 	github.com/tdewolff/minify/v2 v2.24.16 // indirect
 	github.com/tdewolff/parse/v2 v2.8.15 // indirect
+	github.com/tidwall/geoindex v1.7.0 // indirect
+	github.com/tidwall/gjson v1.12.1 // indirect
+	github.com/tidwall/match v1.1.1 // indirect
+	github.com/tidwall/pretty v1.2.0 // indirect
+	github.com/tidwall/sjson v1.2.4 // indirect
 	github.com/yuin/goldmark v1.8.5 // indirect
 	golang.org/x/image v0.44.0 // indirect
-	golang.org/x/net v0.57.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.40.0 // indirect
 	golang.org/x/xerrors v0.0.0-20200804184101-5ec99f83aff1 // indirect
