@@ -45,7 +45,7 @@ for (let i = 0; i < 200 - have; i++) {
   const res = await fetch(`${base}/api/pins`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Buurtkaart-Device": `poster-test-sheets-${i % 5}-${pinID}` },
-    body: JSON.stringify({ id, lon: 4.293 + (i % 20) * 0.0014, lat: 52.06 + Math.floor(i / 20) * 0.0012, kind: kinds[i % 5], name: `Postervel ${i + 1}` }),
+    body: JSON.stringify({ id, lon: 4.2995 + (i % 20) * 0.00095, lat: 52.0625 + Math.floor(i / 20) * 0.0012, kind: kinds[i % 5], name: `Postervel ${i + 1}` }),
   });
   const body = await res.json();
   assert.ok(res.status === 201, `pin ${i + 1} for a second sheet refused: ${res.status} ${JSON.stringify(body)}`);

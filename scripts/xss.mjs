@@ -17,7 +17,7 @@ const kinds = ["talent", "verband", "plek", "verhaal", "partner"];
 const ids = [];
 for (const [i, text] of payloads.entries()) {
   const id = randomUUID();
-  const pin = { id, lon: 4.296 + (i % 10) * 0.0022, lat: 52.061 + Math.floor(i / 10) * 0.0022, kind: kinds[i % 5],
+  const pin = { id, lon: 4.300 + (i % 10) * 0.0018, lat: 52.0625 + Math.floor(i / 10) * 0.0018, kind: kinds[i % 5],
     name: text.slice(0, 120), note: text, show_author: true, ...(text.length <= 60 ? { author: text } : {}) };
   const res = await fetch(`${base}/api/pins`, { method: "POST", body: JSON.stringify(pin),
     headers: { "Content-Type": "application/json", "X-Buurtkaart-Device": `xss-test-device-${Math.floor(i / 20)}-${process.pid}` } });

@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/net/netutil"
+
 	"github.com/buurtkaart/buurtkaart/wasm/download"
 	"github.com/buurtkaart/buurtkaart/wasm/embed"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
@@ -53,11 +55,23 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
-	api := pins.NewHandler(pins.NewStore(db, mapKey(*mapPath)), pins.Options{
-		Rules:          pin.Rules{Bounds: m.Bounds, Premoderate: m.Moderation == "pre"},
-		ModeratorToken: os.Getenv("BUURTKAART_MODERATOR_TOKEN"),
-	})
-	srv := &http.Server{Handler: routes(api, s.out, &embed.Options{Title: m.Title}), ReadHeaderTimeout: 10 * time.Second}
+	// The public address may write too: behind a proxy that rewrites Host,
+	// the page's Origin is that address, not the Host serve sees.
+	opts := pins.Options{Rules: pin.Rules{Bounds: m.Bounds, Premoderate: m.Moderation == "pre"}, Origins: []string{s.url}}
+	// BUURTKAART_MODERATOR_TOKEN and BUURTKAART_LIMIT_SECRET: a short one
+	// stops serve here, with what to do.
+	warning, err := opts.FromEnv(os.Getenv)
+	if err != nil {
+		return err
+	}
+	if warning != "" {
+		fmt.Fprintln(os.Stderr, "buurtkaart:", warning)
+	}
+	if opts.Within, err = within(m); err != nil {
+		return err
+	}
+	api := pins.NewHandler(pins.NewStore(db, mapKey(*mapPath)), opts)
+	srv := newServer(routes(api, s.out, &embed.Options{Title: m.Title, URL: s.url}), serverLimits{})
 	fmt.Printf("buurtkaart: %s (%d places) on http://%s/  — pins in %s\n", m.Title, len(m.Places), ln.Addr(), *dbPath)
 	go func() {
 		<-ctx.Done()
@@ -69,6 +83,77 @@ func serve(args []string) error {
 		return err
 	}
 	return nil
+}
+
+// serverLimits bound what one client can hold of serve; the zero value of
+// each field means its default.
+type serverLimits struct {
+	// ReadHeader: from the connection's first byte to the end of the
+	// headers. Default 5 s.
+	ReadHeader time.Duration
+	// Read: the whole request, body included. A pin is at most 16 KiB: on a
+	// slow 2G line (50 kbit/s) under 3 s, so 10 s is generous to residents
+	// and short for a client trickling a body (the review held 300 such
+	// POSTs open for 42 s). Default 10 s.
+	Read time.Duration
+	// Write: from the end of the headers to the last byte of the answer,
+	// composing it included: an A1 poster under load, or an export to a
+	// slow phone, fits; a client that stops reading does not hold on.
+	// Default 2 min.
+	Write time.Duration
+	// Idle: a kept-alive connection waiting for its next request. Default 60 s.
+	Idle time.Duration
+	// HeaderBytes: the most header a request may send (431 above it); the
+	// page sends well under 2 KiB and no cookies. Default 32 KiB.
+	HeaderBytes int
+	// Conns: open connections at most; more wait in the listen queue until
+	// one closes. Each costs a goroutine and ~10 KB, so the default 4,096
+	// is ~40 MB, and a 1,000-connection slow-body attack leaves room for
+	// normal GETs (which stay answered within 1 s). Default 4,096.
+	Conns int
+}
+
+func (l serverLimits) withDefaults() serverLimits {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&l.ReadHeader, 5*time.Second)
+	def(&l.Read, 10*time.Second)
+	def(&l.Write, 2*time.Minute)
+	def(&l.Idle, 60*time.Second)
+	if l.HeaderBytes <= 0 {
+		l.HeaderBytes = 32 << 10
+	}
+	if l.Conns <= 0 {
+		l.Conns = 4096
+	}
+	return l
+}
+
+// server is serve's http.Server with its connection cap.
+type server struct {
+	*http.Server
+	maxConns int
+}
+
+// Serve accepts at most maxConns connections on ln at a time.
+func (s server) Serve(ln net.Listener) error {
+	return s.Server.Serve(netutil.LimitListener(ln, s.maxConns))
+}
+
+// newServer puts h behind the timeouts and limits of l.
+func newServer(h http.Handler, l serverLimits) server {
+	l = l.withDefaults()
+	return server{&http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: l.ReadHeader,
+		ReadTimeout:       l.Read,
+		WriteTimeout:      l.Write,
+		IdleTimeout:       l.Idle,
+		MaxHeaderBytes:    l.HeaderBytes,
+	}, l.Conns}
 }
 
 // mapKey names a map's pins in a database that may hold several maps: the
@@ -111,14 +196,17 @@ func noCache(h http.Handler) http.Handler {
 }
 
 // logRequests logs method, path, status and duration — never the client's
-// address: residents' IP addresses are not ours to keep.
+// address: residents' IP addresses are not ours to keep. The path is logged
+// as sent, percent-encoded: decoded, a request for "/%0A%1B[2J…" would
+// write a newline and terminal escapes into the log (a forged line, a
+// cleared screen).
 func logRequests(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		h.ServeHTTP(rec, r)
 		if r.URL.Path == "/api/pins" || rec.status >= 400 {
-			log.Printf("%s %s %d %s", r.Method, r.URL.Path, rec.status, time.Since(start).Round(time.Microsecond))
+			log.Printf("%s %s %d %s", r.Method, r.URL.EscapedPath(), rec.status, time.Since(start).Round(time.Microsecond))
 		}
 	})
 }
@@ -132,3 +220,6 @@ func (r *statusRecorder) WriteHeader(code int) {
 	r.status = code
 	r.ResponseWriter.WriteHeader(code)
 }
+
+// Unwrap lets handlers flush or set deadlines through http.ResponseController.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

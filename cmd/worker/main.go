@@ -49,6 +49,7 @@ func main() {
 	// short one leaves the Worker answering what to fix. Without the limit
 	// secret it derives one from the moderator token: every isolate must
 	// key limits alike, so a random one per isolate would not do.
+	opts.Within = mapBoundary()
 	warning, err := opts.FromEnv(cloudflare.Getenv)
 	if err != nil {
 		serve(unavailable(err.Error()))

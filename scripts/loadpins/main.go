@@ -86,7 +86,7 @@ func run(base string, n, c int, label string) error {
 		// a walk with many phones would.
 		j := job{newID(), "", fmt.Sprintf("load-%s-device-%03d", run, i/50), i / 50 / devicesPerNetwork}
 		j.body = fmt.Sprintf(`{"id":%q,"lon":%.6f,"lat":%.6f,"kind":"plek","note":"belasting %d"}`,
-			j.id, 4.295+float64(i%100)*0.00025, 52.061+float64(i/100)*0.0006, i)
+			j.id, 4.300+float64(i%100)*0.00018, 52.0625+float64(i/100)*0.0005, i)
 		jobs = append(jobs, j)
 		if i%10 == 0 {
 			jobs = append(jobs, j) // a replay, racing the original

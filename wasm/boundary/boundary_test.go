@@ -2,6 +2,7 @@ package boundary
 
 import (
 	"encoding/json"
+	"github.com/buurtkaart/buurtkaart/wasm/atlas/atlastest"
 	"math"
 	"os"
 	"slices"
@@ -186,5 +187,24 @@ func BenchmarkWhich(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		p := pts[i%len(pts)]
 		ix.Which(p[0]+1e-4, p[1])
+	}
+}
+
+// The sample's boundary is the hull of its streets: its places are all
+// inside, and its bbox's north-west corner (no street there) is not.
+func TestSampleBoundary(t *testing.T) {
+	m := atlastest.Sample(t)
+	var ix Index
+	if err := ix.Add("schilderswijk", OfMap(m)); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range m.Places {
+		if in, _ := ix.Contains("schilderswijk", p.At.Lon, p.At.Lat); !in {
+			t.Errorf("%s lies outside the map's own boundary", p.Name)
+		}
+	}
+	for _, c := range [][2]float64{{m.Bounds.W + 0.0005, m.Bounds.N - 0.0005}, {m.Bounds.E - 0.0005, m.Bounds.S + 0.0005}} {
+		in, _ := ix.Contains("schilderswijk", c[0], c[1])
+		t.Logf("bbox corner %v inside the street hull: %v", c, in)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 )
 
 // Hull is a boundary for a map that came without one: the convex hull of
@@ -71,4 +73,30 @@ func cmpFloat(a, b float64) int {
 		return 1
 	}
 	return 0
+}
+
+// streetMargin is how far (metres) past its outermost streets a map's
+// boundary reaches when it has none of its own: the far pavement and the
+// houses along it.
+const streetMargin = 40
+
+// OfMap is the boundary of a map that came without one: the hull of its
+// streets (and the rest of its drawing, when it has no streets), grown by
+// streetMargin; "" when it has too little drawn to make one.
+func OfMap(m *atlas.Map) string {
+	var streets, all [][2]float64
+	for _, s := range m.Shapes {
+		for _, part := range s.Parts {
+			for _, p := range part {
+				all = append(all, [2]float64{p.Lon, p.Lat})
+				if s.Layer == atlas.Straat {
+					streets = append(streets, [2]float64{p.Lon, p.Lat})
+				}
+			}
+		}
+	}
+	if h := Hull(streets, streetMargin); h != "" {
+		return h
+	}
+	return Hull(all, streetMargin)
 }

@@ -28,6 +28,7 @@ import (
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/atlas/atlastest"
+	"github.com/buurtkaart/buurtkaart/wasm/boundary"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 	_ "modernc.org/sqlite"
@@ -50,8 +51,13 @@ func target(t *testing.T) string {
 	if _, err := pins.Migrate(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
+	var ix boundary.Index
+	if err := ix.Add("schilderswijk", boundary.OfMap(atlastest.Sample(t))); err != nil {
+		t.Fatal(err)
+	}
+	within := func(lon, lat float64) bool { in, _ := ix.Contains("schilderswijk", lon, lat); return in }
 	srv := httptest.NewServer(pins.NewHandler(pins.NewStore(db, "schilderswijk"), pins.Options{
-		Rules: pin.Rules{Bounds: sampleBounds(t)}, ModeratorToken: moderatorToken(), Log: t.Logf}))
+		Rules: pin.Rules{Bounds: sampleBounds(t)}, Within: within, ModeratorToken: moderatorToken(), Log: t.Logf}))
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
@@ -524,3 +530,17 @@ func inQueue(t *testing.T, base, id string) bool {
 }
 
 func abs(v float64) float64 { return max(v, -v) }
+
+// A pin inside the map's bbox but outside its buurt (the hull of the
+// sample's streets: its north-west corner has none) is refused with a
+// message a resident understands; both hosts apply the same boundary.
+func TestContractBoundary(t *testing.T) {
+	base := target(t)
+	b := sampleBounds(t)
+	r := do(t, "POST", base+"/api/pins", `{"id":"`+uuid()+`","lon":`+fmt.Sprint(b.W+0.0005)+`,"lat":`+fmt.Sprint(b.N-0.0005)+`,"kind":"plek"}`)
+	expectProblem(t, r, 422, "outside_boundary")
+	if !strings.Contains(string(r.body), "buiten de buurt") {
+		t.Errorf("the refusal does not say it is outside the buurt: %s", r.body)
+	}
+	post(t, base, pinJSON(uuid(), `,"note":"midden in de buurt"`))
+}

@@ -28,6 +28,10 @@ type Options struct {
 	// e.g. the public address when a proxy rewrites Host
 	// ("https://buurt.example"); default none.
 	Origins []string
+	// Within, when set, is the map's boundary polygon (wasm/boundary): a
+	// pin inside the map's bbox but outside its buurt is refused (422
+	// outside_boundary); default: the bbox of Rules alone.
+	Within func(lon, lat float64) bool
 	// Limits per hour; zero means the defaults of Limits.
 	Limits Limits
 	// ClientAddr returns the requester's IP address for rate limiting (it
@@ -96,6 +100,9 @@ func (h *handler) post(w http.ResponseWriter, r *http.Request) {
 	}
 	now := h.opts.Now()
 	p, pr := pin.Decode(body, h.opts.Rules, now)
+	if pr == nil && h.opts.Within != nil && !h.opts.Within(p.Lon, p.Lat) {
+		pr = outsideBoundary
+	}
 	if pr != nil {
 		writeProblem(w, pr)
 		return
@@ -193,6 +200,9 @@ func (h *handler) report(w http.ResponseWriter, r *http.Request) {
 }
 
 var (
+	outsideBoundary = problem(http.StatusUnprocessableEntity, "outside_boundary",
+		"Deze plek ligt net buiten de buurt van deze kaart. Kies een plek binnen de buurt.",
+		"This spot is just outside the buurt of this map. Choose a spot inside the buurt.")
 	tooManyPins = problem(http.StatusTooManyRequests, "too_many",
 		"Je hebt veel pins gezet! Wacht even en probeer het later nog eens; niets is verloren.",
 		"You have added many pins! Please wait a while and try again; nothing is lost.")
