@@ -1,0 +1,154 @@
+package maps
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+)
+
+// Options tune NewHandler; nil means defaults.
+type Options struct {
+	// Keeper says who may change the map slug, from the request (a keeper's
+	// token: the keepers' workshop); default: nobody, the map is read-only.
+	Keeper func(r *http.Request, slug string) (who string, ok bool)
+	// MaxBytes bounds a map file sent with PUT; default 8 MiB.
+	MaxBytes int64
+	// Now is the clock; default time.Now.
+	Now func() time.Time
+}
+
+// NewHandler serves a store's maps at /{slug}/api/map: GET the current map
+// file with ETag "<revision>" (304 for If-None-Match), PUT a new revision
+// with If-Match "<revision>" (412 when someone saved meanwhile, 428
+// without it, 422 with the file's problems), and GET
+// /{slug}/api/map/revisions for the history.
+func NewHandler(s *Store, opts *Options) http.Handler {
+	o := Options{}
+	if opts != nil {
+		o = *opts
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = 8 << 20
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	h := &handler{s: s, o: o}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{slug}/api/map", h.get)
+	mux.HandleFunc("PUT /{slug}/api/map", h.put)
+	mux.HandleFunc("GET /{slug}/api/map/revisions", h.revisions)
+	return mux
+}
+
+type handler struct {
+	s *Store
+	o Options
+}
+
+func etag(n int) string { return `"` + strconv.Itoa(n) + `"` }
+
+func (h *handler) get(w http.ResponseWriter, r *http.Request) {
+	m, err := h.s.Current(r.Context(), r.PathValue("slug"))
+	if h.failed(w, err) {
+		return
+	}
+	w.Header().Set("ETag", etag(m.Revision.N))
+	w.Header().Set("Cache-Control", "no-cache")
+	if r.Header.Get("If-None-Match") == etag(m.Revision.N) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Header().Set("Content-Type", "application/geo+json")
+	w.Write(m.GeoJSON)
+}
+
+func (h *handler) put(w http.ResponseWriter, r *http.Request) {
+	slug := r.PathValue("slug")
+	who, ok := "", false
+	if h.o.Keeper != nil {
+		who, ok = h.o.Keeper(r, slug)
+	}
+	if !ok {
+		answer(w, http.StatusUnauthorized, "not_keeper", "Alleen wie de kaart bijhoudt kan hem veranderen.", "Only the map's keepers can change it.")
+		return
+	}
+	base, err := strconv.Atoi(strings.Trim(r.Header.Get("If-Match"), `"`))
+	if err != nil {
+		answer(w, http.StatusPreconditionRequired, "if_match_required",
+			"Stuur mee welke versie je veranderde (If-Match).", "Send which revision you changed (If-Match).")
+		return
+	}
+	data, err := io.ReadAll(io.LimitReader(r.Body, h.o.MaxBytes+1))
+	if err != nil || int64(len(data)) > h.o.MaxBytes {
+		answer(w, http.StatusRequestEntityTooLarge, "too_large", "Dit kaartbestand is te groot.", "This map file is too large.")
+		return
+	}
+	m, diags := atlas.Parse(data, nil)
+	var problems []string
+	for _, d := range diags {
+		if d.Severity == atlas.Error {
+			problems = append(problems, d.String())
+		}
+	}
+	if m == nil || len(problems) > 0 {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": map[string]any{"code": "invalid_map",
+			"nl": "Het kaartbestand heeft fouten; zie de lijst.", "en": "The map file has problems; see the list.", "problems": problems}})
+		return
+	}
+	summary := strings.TrimSpace(r.Header.Get("X-Buurtkaart-Summary"))
+	n, err := h.s.Save(r.Context(), slug, base, data, who, summary, h.o.Now().UTC().Format(time.RFC3339))
+	if errors.Is(err, ErrStale) {
+		cur, _ := h.s.Current(r.Context(), slug)
+		w.Header().Set("ETag", etag(cur.Revision.N))
+		answer(w, http.StatusPreconditionFailed, "stale",
+			"Iemand anders heeft de kaart intussen veranderd. Bekijk wat er anders is en bewaar je wijziging opnieuw.",
+			"Someone else changed the map meanwhile. Look at what changed and save your change again.")
+		return
+	}
+	if h.failed(w, err) {
+		return
+	}
+	w.Header().Set("ETag", etag(n))
+	writeJSON(w, http.StatusOK, map[string]any{"revision": n})
+}
+
+func (h *handler) revisions(w http.ResponseWriter, r *http.Request) {
+	rs, err := h.s.History(r.Context(), r.PathValue("slug"))
+	if h.failed(w, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"revisions": rs})
+}
+
+// failed answers err, if any: 404 for an unknown map, 503 for the rest.
+func (h *handler) failed(w http.ResponseWriter, err error) bool {
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, ErrNotFound):
+		answer(w, http.StatusNotFound, "not_found", "Deze kaart bestaat niet.", "No such map.")
+	default:
+		w.Header().Set("Retry-After", "10")
+		answer(w, http.StatusServiceUnavailable, "storage_unavailable", "De kaart is nu niet te lezen; probeer het zo opnieuw.",
+			"The map cannot be read right now; please retry.")
+	}
+	return true
+}
+
+func answer(w http.ResponseWriter, status int, code, nl, en string) {
+	writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "nl": nl, "en": en}})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}

@@ -1,0 +1,80 @@
+//go:build !js
+
+package maps_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/buurtkaart/buurtkaart/wasm/maps"
+)
+
+func TestHandler(t *testing.T) {
+	s := openStore(t)
+	sample, err := os.ReadFile("../../geodata/schilderswijk.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Create(context.Background(), "schilderswijk", "", sample, "buurtkaart", at); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(maps.NewHandler(s, &maps.Options{Keeper: func(r *http.Request, slug string) (string, bool) {
+		return "Fatima", r.Header.Get("Authorization") == "Bearer sleutel"
+	}}))
+	defer srv.Close()
+	call := func(method, path, body string, h ...string) (*http.Response, string) {
+		req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+		for i := 0; i+1 < len(h); i += 2 {
+			req.Header.Set(h[i], h[i+1])
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return res, string(b)
+	}
+	res, body := call("GET", "/schilderswijk/api/map", "")
+	if res.StatusCode != 200 || res.Header.Get("ETag") != `"1"` || body != string(sample) {
+		t.Fatalf("GET: %d %s", res.StatusCode, res.Header.Get("ETag"))
+	}
+	if res, _ := call("GET", "/schilderswijk/api/map", "", "If-None-Match", `"1"`); res.StatusCode != 304 {
+		t.Errorf("If-None-Match: %d, want 304", res.StatusCode)
+	}
+	changed := strings.Replace(string(sample), "wat we hier hebben", "wat we samen hebben", 1)
+	key := []string{"Authorization", "Bearer sleutel"}
+	for _, tt := range []struct {
+		name    string
+		body    string
+		headers []string
+		status  int
+		code    string
+	}{
+		{"no keeper", changed, []string{"If-Match", `"1"`}, 401, "not_keeper"},
+		{"no If-Match", changed, key, 428, "if_match_required"},
+		{"a broken file", `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[4.3,52.06]},"properties":{"kind":"talnt","name":"x"}}]}`, append(key, "If-Match", `"1"`), 422, "invalid_map"},
+		{"saved", changed, append(key, "If-Match", `"1"`, "X-Buurtkaart-Summary", "titel"), 200, ""},
+		{"a second keeper on the old revision", changed, append(key, "If-Match", `"1"`), 412, "stale"},
+	} {
+		res, body := call("PUT", "/schilderswijk/api/map", tt.body, tt.headers...)
+		if res.StatusCode != tt.status || !strings.Contains(body, tt.code) {
+			t.Errorf("%s: %d %s, want %d %s", tt.name, res.StatusCode, body, tt.status, tt.code)
+		}
+	}
+	res, body = call("GET", "/schilderswijk/api/map", "")
+	if res.Header.Get("ETag") != `"2"` || !strings.Contains(body, "wat we samen hebben") {
+		t.Errorf("after the save: %s", res.Header.Get("ETag"))
+	}
+	if _, body := call("GET", "/schilderswijk/api/map/revisions", ""); !strings.Contains(body, `"who":"Fatima"`) || !strings.Contains(body, `"summary":"titel"`) {
+		t.Errorf("history: %s", body)
+	}
+	if res, _ := call("GET", "/elders/api/map", ""); res.StatusCode != 404 {
+		t.Errorf("unknown map: %d", res.StatusCode)
+	}
+}
