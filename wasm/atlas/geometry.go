@@ -5,43 +5,48 @@ import (
 	"fmt"
 )
 
-// geometry decodes and checks a geometry. Lines come back as parts; polygons
-// as rings, with polygons the index of each exterior ring (nil for lines).
-// Multi-geometries are flattened into parts.
-func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Point, polygons []int, ok bool) {
-	bad := func(msg, hint string) ([][]Point, []int, bool) {
-		p.report(Error, i, id, name, msg, hint)
-		return nil, nil, false
-	}
-	area := false
-	var err error
-	switch g.Type {
+// UnsupportedGeometry is DecodeGeometry's error for a type other than
+// Point, LineString, Polygon and their Multi forms.
+type UnsupportedGeometry string
+
+func (t UnsupportedGeometry) Error() string {
+	return fmt.Sprintf("unsupported geometry type %q", string(t))
+}
+
+// DecodeGeometry reads a GeoJSON geometry's coordinates: lines come back as
+// parts, polygons as rings with polygons the index of each exterior ring
+// (nil for lines); multi-geometries are flattened into parts, a Point is
+// one part of one position. Positions must be longitude, latitude in
+// degrees; nothing else is checked (Parse checks rings and sizes). It is
+// the one GeoJSON geometry reader of buurtkaart: map files, imports
+// (wasm/exchange) and pins (wasm/pin) all read through it.
+func DecodeGeometry(typ string, coordinates json.RawMessage) (parts [][]Point, polygons []int, err error) {
+	switch typ {
 	case "Point":
 		var c []float64
-		if err = json.Unmarshal(g.Coordinates, &c); err == nil {
-			parts = [][]Point{nil}
+		if err = json.Unmarshal(coordinates, &c); err == nil {
 			var pt Point
 			if pt, err = position(c); err == nil {
-				parts[0] = []Point{pt}
+				parts = [][]Point{{pt}}
 			}
 		}
 	case "LineString":
 		var c [][]float64
-		if err = json.Unmarshal(g.Coordinates, &c); err == nil {
+		if err = json.Unmarshal(coordinates, &c); err == nil {
 			parts = make([][]Point, 1)
 			parts[0], err = positions(c)
 		}
 	case "MultiLineString", "Polygon":
 		var c [][][]float64
-		if err = json.Unmarshal(g.Coordinates, &c); err == nil {
+		if err = json.Unmarshal(coordinates, &c); err == nil {
 			parts, err = positionLists(c)
 		}
-		if area = g.Type == "Polygon"; area && len(parts) > 0 {
+		if typ == "Polygon" && len(parts) > 0 {
 			polygons = []int{0}
 		}
 	case "MultiPolygon":
 		var c [][][][]float64
-		if err = json.Unmarshal(g.Coordinates, &c); err == nil {
+		if err = json.Unmarshal(coordinates, &c); err == nil {
 			for _, poly := range c {
 				var rings [][]Point
 				if rings, err = positionLists(poly); err != nil {
@@ -53,9 +58,26 @@ func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Poi
 				parts = append(parts, rings...)
 			}
 		}
-		area = true
 	default:
-		return bad(fmt.Sprintf("unsupported geometry type %q", g.Type), "use Point, LineString, Polygon or their Multi forms")
+		return nil, nil, UnsupportedGeometry(typ)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return parts, polygons, nil
+}
+
+// geometry decodes and checks a geometry (DecodeGeometry), reporting what
+// is wrong as a diagnostic of feature i.
+func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Point, polygons []int, ok bool) {
+	bad := func(msg, hint string) ([][]Point, []int, bool) {
+		p.report(Error, i, id, name, msg, hint)
+		return nil, nil, false
+	}
+	area := g.Type == "Polygon" || g.Type == "MultiPolygon"
+	parts, polygons, err := DecodeGeometry(g.Type, g.Coordinates)
+	if _, unsupported := err.(UnsupportedGeometry); unsupported {
+		return bad(err.Error(), "use Point, LineString, Polygon or their Multi forms")
 	}
 	if err != nil {
 		return bad(fmt.Sprintf("%s coordinates: %v", g.Type, err), "coordinates are [longitude, latitude] numbers")

@@ -1,6 +1,7 @@
 package atlas
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -135,5 +136,36 @@ func TestPlacesDoNotCountTowardsTheDrawingBudget(t *testing.T) {
 	}
 	if m := expectDiags(t, fc(places...)); len(m.Places) != 50001 {
 		t.Fatalf("%d places, want 50001", len(m.Places))
+	}
+}
+
+// DecodeGeometry is the one GeoJSON geometry reader: every type as atlas
+// holds it, and a clear error for the rest.
+func TestDecodeGeometry(t *testing.T) {
+	tests := []struct {
+		typ, coords  string
+		parts, rings int
+		err          string
+	}{
+		{"Point", `[4.3,52.06]`, 1, 0, ""},
+		{"LineString", `[[4.3,52.06],[4.31,52.07]]`, 1, 0, ""},
+		{"MultiLineString", `[[[4.3,52.06],[4.31,52.07]],[[4.3,52.06],[4.31,52.07]]]`, 2, 0, ""},
+		{"Polygon", `[[[4.3,52.06],[4.31,52.06],[4.31,52.07],[4.3,52.06]]]`, 1, 1, ""},
+		{"MultiPolygon", `[[[[4.3,52.06],[4.31,52.06],[4.31,52.07],[4.3,52.06]]],[[[4.3,52.06],[4.31,52.06],[4.31,52.07],[4.3,52.06]]]]`, 2, 2, ""},
+		{"Point", `[4.3]`, 0, 0, "needs 2"},
+		{"Point", `[400,52]`, 0, 0, "not a longitude"},
+		{"GeometryCollection", `[]`, 0, 0, "unsupported geometry type"},
+	}
+	for _, tt := range tests {
+		parts, polys, err := DecodeGeometry(tt.typ, json.RawMessage(tt.coords))
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s %s: err %v, want %q", tt.typ, tt.coords, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || len(parts) != tt.parts || len(polys) != tt.rings {
+			t.Errorf("%s: %d parts, %d polygons, %v; want %d, %d", tt.typ, len(parts), len(polys), err, tt.parts, tt.rings)
+		}
 	}
 }

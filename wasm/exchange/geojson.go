@@ -86,67 +86,11 @@ func (b *builder) geoFeature(where string, f gjFeature, r reading) {
 	}
 }
 
-// decodeGeometry reads coordinates as atlas holds them; atlas checks them
-// when the imported map is read back.
+// decodeGeometry reads coordinates with the one GeoJSON geometry reader
+// (atlas.DecodeGeometry); atlas checks rings and sizes when the imported
+// map is read back.
 func decodeGeometry(g *gjGeometry) (parts [][]atlas.Point, polygons []int, err error) {
-	var c any
-	if err := json.Unmarshal(g.Coordinates, &c); err != nil {
-		return nil, nil, fmt.Errorf("%s coordinates are not numbers", g.Type)
-	}
-	depth := map[string]int{"Point": 1, "LineString": 2, "MultiLineString": 3, "Polygon": 3, "MultiPolygon": 4}[g.Type]
-	if depth == 0 {
-		return nil, nil, fmt.Errorf("geometry type %q", g.Type)
-	}
-	var walk func(v any, d int) error
-	walk = func(v any, d int) error {
-		list, ok := v.([]any)
-		if !ok {
-			return fmt.Errorf("%s coordinates are not nested %d deep", g.Type, depth)
-		}
-		switch d {
-		case 1:
-			pt, err := position(list)
-			if err != nil {
-				return err
-			}
-			parts[len(parts)-1] = append(parts[len(parts)-1], pt)
-			return nil
-		case 2:
-			parts = append(parts, nil)
-		case 3:
-			if g.Type == "Polygon" || g.Type == "MultiPolygon" {
-				polygons = append(polygons, len(parts))
-			}
-		}
-		for _, e := range list {
-			if err := walk(e, d-1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if depth == 1 {
-		parts = [][]atlas.Point{nil}
-	}
-	if err := walk(c, depth); err != nil {
-		return nil, nil, err
-	}
-	if g.Type == "Polygon" {
-		polygons = []int{0}
-	}
-	return parts, polygons, nil
-}
-
-func position(c []any) (atlas.Point, error) {
-	if len(c) < 2 {
-		return atlas.Point{}, fmt.Errorf("a position has %d numbers, needs 2", len(c))
-	}
-	lon, ok1 := c[0].(float64)
-	lat, ok2 := c[1].(float64)
-	if !ok1 || !ok2 {
-		return atlas.Point{}, fmt.Errorf("a position is not two numbers")
-	}
-	return atlas.Point{Lon: lon, Lat: lat}, nil
+	return atlas.DecodeGeometry(g.Type, g.Coordinates)
 }
 
 // centre is where a place for a line or area goes: the mean of its first

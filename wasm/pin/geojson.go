@@ -3,6 +3,7 @@ package pin
 import (
 	"encoding/json"
 
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 )
 
@@ -48,16 +49,34 @@ func Collection(ps []Pin) FeatureCollection {
 }
 
 // ParseCollection reads what Collection wrote, e.g. the answer of GET
-// /api/pins in the browser. Features that do not form a valid pin are
-// skipped, not fatal: the map shows what it can.
+// /api/pins in the browser. Features that do not form a valid pin (not a
+// Point, an unknown kind) are skipped, not fatal: the map shows what it
+// can. Geometry goes through the one reader, atlas.DecodeGeometry.
 func ParseCollection(data []byte) ([]Pin, error) {
-	var fc FeatureCollection
+	var fc struct {
+		Features []struct {
+			ID       string `json:"id"`
+			Geometry struct {
+				Type        string          `json:"type"`
+				Coordinates json.RawMessage `json:"coordinates"`
+			} `json:"geometry"`
+			Properties properties `json:"properties"`
+		} `json:"features"`
+	}
 	if err := json.Unmarshal(data, &fc); err != nil {
 		return nil, err
 	}
 	out := make([]Pin, 0, len(fc.Features))
 	for _, f := range fc.Features {
-		p := Pin{ID: f.ID, Lon: f.Geometry.Coordinates[0], Lat: f.Geometry.Coordinates[1],
+		if f.Geometry.Type != "Point" {
+			continue
+		}
+		parts, _, err := atlas.DecodeGeometry(f.Geometry.Type, f.Geometry.Coordinates)
+		if err != nil {
+			continue
+		}
+		at := parts[0][0]
+		p := Pin{ID: f.ID, Lon: at.Lon, Lat: at.Lat,
 			Kind: kind.Kind(f.Properties.Kind), Name: f.Properties.Name, Note: f.Properties.Note,
 			Author: f.Properties.Author, ShowAuthor: f.Properties.Author != "", Status: f.Properties.Status, Created: f.Properties.Created}
 		if p.Kind.Valid() {
