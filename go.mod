@@ -7,6 +7,7 @@ toolchain go1.26.8
 require (
 	github.com/andybalholm/brotli v1.2.8
 	github.com/makiuchi-d/gozxing v0.1.1
+	github.com/paulmach/orb v0.14.0
 	github.com/syumai/workers v0.32.0
 	github.com/tdewolff/canvas v0.0.0-20260820161200-72985dc66d4e
 	github.com/tidwall/geojson v1.4.5

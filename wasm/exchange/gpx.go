@@ -3,7 +3,6 @@ package exchange
 import (
 	"encoding/xml"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -118,6 +117,10 @@ func (b *builder) gpxLine(w, name, typ string, segs [][]gpxPoint) {
 		b.note(atlas.Error, w, "has no points; left out", "")
 		return
 	}
+	var thinned string
+	if s.Parts, thinned = simplified(s.Parts); thinned != "" {
+		b.note(atlas.Warning, w, thinned, "")
+	}
 	b.shape(w, s)
 }
 
@@ -129,62 +132,4 @@ func (b *builder) gpxPosition(w string, p gpxPoint) (atlas.Point, bool) {
 		return atlas.Point{}, false
 	}
 	return atlas.Point{Lon: lon, Lat: lat}, true
-}
-
-// writeGPX writes places as waypoints (the kind as <type>, the note as
-// <desc>) and lines as tracks (the layer as <type>). GPX has no areas and
-// no ids, tags or links: the notes say what was left out.
-func writeGPX(w io.Writer, m *atlas.Map) ([]Note, error) {
-	g := gpxFile{Version: "1.1", Creator: "buurtkaart", Xmlns: "http://www.topografix.com/GPX/1/1"}
-	if m.Title != "" {
-		g.Metadata = &gpxMeta{Name: m.Title}
-	}
-	lost := 0
-	for _, p := range m.Places {
-		g.Wpts = append(g.Wpts, gpxPoint{Lat: coord(p.At.Lat), Lon: coord(p.At.Lon), Name: p.Name, Desc: p.Note, Type: string(p.Kind)})
-		if p.ID != "" || p.Author != "" || p.Since != "" || len(p.Tags) > 0 || len(p.Links) > 0 {
-			lost++
-		}
-	}
-	areas := 0
-	for _, s := range m.Shapes {
-		if s.Area || len(s.Parts) == 1 && len(s.Parts[0]) == 1 {
-			areas++
-			continue
-		}
-		t := gpxTrack{Name: s.Name, Type: string(s.Layer)}
-		for _, part := range s.Parts {
-			var seg gpxSeg
-			for _, p := range part {
-				seg.Points = append(seg.Points, gpxPoint{Lat: coord(p.Lat), Lon: coord(p.Lon)})
-			}
-			t.Segs = append(t.Segs, seg)
-		}
-		g.Trks = append(g.Trks, t)
-	}
-	if err := writeXML(w, g); err != nil {
-		return nil, err
-	}
-	var notes []Note
-	if areas > 0 {
-		notes = append(notes, Note{Severity: atlas.Warning, Message: fmt.Sprintf("GPX has no areas: %d areas of the drawing are not in it", areas), Hint: "export geojson or kml to keep them"})
-	}
-	if lost > 0 {
-		notes = append(notes, Note{Severity: atlas.Warning, Message: fmt.Sprintf("GPX has no ids, authors, dates, tags or links: %d places lose theirs", lost), Hint: "export geojson or kml to keep them"})
-	}
-	return notes, nil
-}
-
-// writeXML writes v indented, after the XML declaration.
-func writeXML(w io.Writer, v any) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return fmt.Errorf("exchange: %w", err)
-	}
-	e := xml.NewEncoder(w)
-	e.Indent("", " ")
-	if err := e.Encode(v); err != nil {
-		return fmt.Errorf("exchange: %w", err)
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
 }
