@@ -1,8 +1,10 @@
 package main
 
 import (
+	"io/fs"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -15,10 +17,11 @@ import (
 func securityHeaders(h http.Handler) http.Handler { return embed.WithHeaders(h) }
 
 // siteFiles serves the built site as Cloudflare's assets layer does:
-// embed.html answers at /embed (the edge drops ".html"), and _headers is the
-// edge's configuration, not a page.
+// embed.html answers at /embed (the edge drops ".html"), _headers is the
+// edge's configuration, not a page, and neither folders nor dotfiles are
+// shown (publicFiles).
 func siteFiles(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
+	files := http.FileServer(publicFiles{http.Dir(dir)})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/_headers":
@@ -31,6 +34,32 @@ func siteFiles(dir string) http.Handler {
 			files.ServeHTTP(w, r)
 		}
 	})
+}
+
+// publicFiles is a site folder as the public may see it: no dotfiles (a
+// build's or an editor's bookkeeping) and no folder listings — a folder
+// answers only with its index.html, else 404, as at the edge.
+type publicFiles struct{ fs http.FileSystem }
+
+func (p publicFiles) Open(name string) (http.File, error) {
+	for _, part := range strings.Split(name, "/") {
+		if strings.HasPrefix(part, ".") {
+			return nil, fs.ErrNotExist
+		}
+	}
+	f, err := p.fs.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err != nil || st.IsDir() {
+		index, ierr := p.fs.Open(path.Join(name, "index.html"))
+		if err != nil || ierr != nil {
+			f.Close()
+			return nil, fs.ErrNotExist
+		}
+		index.Close()
+	}
+	return f, nil
 }
 
 // serveWasm sends the brotli copy the build made when the browser takes it

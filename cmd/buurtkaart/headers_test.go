@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -53,5 +54,66 @@ func TestRoutesHeaders(t *testing.T) {
 				t.Errorf("CSP %q, X-Frame-Options %q: want no framing", csp, xfo)
 			}
 		})
+	}
+}
+
+// TestSiteFilesPublic: the review listed /fonts/ and /icons/ and fetched
+// /.wasm-sources. Folders answer only with their index.html and dotfiles
+// not at all, as at the edge.
+func TestSiteFilesPublic(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"index.html", "fonts/hand.woff2", "icons/plek.svg", ".wasm-sources", ".git/config", "docs/index.html"} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("file "+name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := siteFiles(dir)
+	for _, tc := range []struct {
+		path   string
+		status int
+	}{
+		{"/", 200},
+		{"/fonts/hand.woff2", 200},
+		{"/icons/plek.svg", 200},
+		{"/docs/", 200}, // a folder with its own index.html
+		{"/fonts/", 404},
+		{"/fonts", 404},
+		{"/icons/", 404},
+		{"/.wasm-sources", 404},
+		{"/.git/config", 404},
+		{"/.git/", 404},
+		{"/fonts/../.wasm-sources", 404},
+		{"/%2Ewasm-sources", 404},
+	} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", "http://kaart.test"+tc.path, nil))
+		if w.Code != tc.status {
+			t.Errorf("GET %s: %d %q, want %d", tc.path, w.Code, w.Body, tc.status)
+		}
+		if tc.status == 404 && strings.Contains(w.Body.String(), "file ") {
+			t.Errorf("GET %s showed %q", tc.path, w.Body)
+		}
+	}
+}
+
+// TestLogEscapesPath: a path with a newline and terminal escapes is one log
+// line, without the raw control bytes (the review forged log lines with
+// "%0A" and coloured the terminal with "%1B[31m").
+func TestLogEscapesPath(t *testing.T) {
+	var buf strings.Builder
+	log.SetOutput(&buf)
+	defer log.SetOutput(os.Stderr)
+	h := routes(http.NotFoundHandler(), t.TempDir(), &embed.Options{})
+	forged := "/x%0D%0A2026/01/01%2000:00:00%20GET%20/api/pins%20201%201ms%0A%1B[31mrood%1B[0m"
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "http://kaart.test"+forged, nil))
+	got := buf.String()
+	if strings.Count(got, "\n") != 1 || strings.ContainsAny(got, "\r\x1b") {
+		t.Fatalf("log %q: want one line without control characters", got)
+	}
+	if !strings.Contains(got, "%0A") || !strings.Contains(got, "%1B") {
+		t.Errorf("log %q: want the escapes shown percent-encoded", got)
 	}
 }

@@ -89,7 +89,7 @@ func (s site) wasm() error {
 	// The stamp is the build's bookkeeping, not a file for the public: it
 	// lives beside the site folder, never in it (the Worker's assets upload
 	// the whole folder). Older builds kept it inside; drop that copy.
-	stampFile := s.out + ".wasm-sources"
+	stampFile := filepath.Clean(s.out) + ".wasm-sources"
 	os.Remove(filepath.Join(s.out, ".wasm-sources"))
 	stamp, err := s.sourceStamp()
 	if err != nil {
