@@ -3,7 +3,6 @@ package main
 import (
 	"io/fs"
 	"net/http"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -21,18 +20,26 @@ func securityHeaders(h http.Handler) http.Handler { return embed.WithHeaders(h) 
 // edge's configuration, not a page, and neither folders nor dotfiles are
 // shown (publicFiles).
 func siteFiles(dir string) http.Handler {
-	files := http.FileServer(publicFiles{http.Dir(dir)})
+	pub := publicFiles{http.Dir(dir)}
+	files := http.FileServer(pub)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/_headers":
+		name := path.Clean("/" + r.URL.Path)
+		switch {
+		case name == "/_headers":
 			http.NotFound(w, r)
-		case embed.Path:
-			http.ServeFile(w, r, filepath.Join(dir, "embed.html"))
-		case "/buurtkaart.wasm":
-			serveWasm(w, r, dir, files)
-		default:
-			files.ServeHTTP(w, r)
+			return
+		case name == embed.Path:
+			name = "/embed.html"
+		case strings.HasSuffix(name, "/"):
+			name += "index.html"
 		}
+		// Text and the wasm go out as the build compressed them.
+		if f, err := pub.Open(name); err == nil && (textExts[filepath.Ext(name)] || filepath.Ext(name) == ".wasm") {
+			f.Close()
+			servePrecompressed(w, r, dir, strings.TrimPrefix(name, "/"))
+			return
+		}
+		files.ServeHTTP(w, r)
 	})
 }
 
@@ -60,23 +67,4 @@ func (p publicFiles) Open(name string) (http.File, error) {
 		index.Close()
 	}
 	return f, nil
-}
-
-// serveWasm sends the brotli copy the build made when the browser takes it
-// (every browser that runs the wasm does), else the plain file.
-func serveWasm(w http.ResponseWriter, r *http.Request, dir string, files http.Handler) {
-	w.Header().Add("Vary", "Accept-Encoding")
-	br := filepath.Join(dir, "buurtkaart.wasm.br")
-	if strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
-		if f, err := os.Open(br); err == nil {
-			defer f.Close()
-			if st, err := f.Stat(); err == nil {
-				w.Header().Set("Content-Type", "application/wasm")
-				w.Header().Set("Content-Encoding", "br")
-				http.ServeContent(w, r, "buurtkaart.wasm", st.ModTime(), f)
-				return
-			}
-		}
-	}
-	files.ServeHTTP(w, r)
 }

@@ -79,7 +79,10 @@ func (s site) build(m *atlas.Map, mapData []byte) error {
 	if err := s.embedPage(m); err != nil { // site_embed.go
 		return err
 	}
-	return s.posterPage(m) // site_poster.go
+	if err := s.posterPage(m); err != nil { // site_poster.go
+		return err
+	}
+	return s.compressText() // textfiles.go
 }
 
 // wasm compiles ./wasm for the browser unless the last build came from the
@@ -160,7 +163,15 @@ func (s site) copyWeb() error {
 		if rel == "index.html" || rel == "embed.html" || rel == "poster.html" || strings.HasSuffix(rel, ".d.ts") {
 			return nil
 		}
-		return copyFile(path, filepath.Join(s.out, rel))
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		small, err := minified(rel, raw)
+		if err != nil {
+			return fmt.Errorf("%s: %w", rel, err)
+		}
+		return writeFile(filepath.Join(s.out, rel), small)
 	})
 }
 
