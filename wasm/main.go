@@ -32,6 +32,7 @@ type bridge struct {
 	drawing *sketch.Drawing
 	frame   sketch.Frame
 	streets [][4]float64                 // the map's streets, which names keep off (sketch.Streets)
+	named   []sketch.Street              // the named streets, whose names are written along them (sketch.NamedStreets)
 	labels  map[string]sketch.Group      // laid-out labels by scale, filter and window: panning within a window never re-lays out
 	layouts map[string]sketch.Group      // whole-drawing label layouts by scale and filter (maps up to smallMap places)
 	groups  map[string]sketch.Clustering // clusterings by scale and filter
@@ -89,6 +90,7 @@ func (b *bridge) load(args []js.Value) any {
 	b.m = m
 	b.drawing, b.frame = sketch.Map(m, sketch.PageOptions())
 	b.streets = sketch.Streets(b.frame, m.Shapes)
+	b.named = sketch.NamedStreets(b.frame, m.Shapes)
 	b.setPlaces(m.Places)
 	return map[string]any{"diagnostics": lines, "places": len(m.Places)}
 }
@@ -284,7 +286,7 @@ func (b *bridge) labelsAt(args []js.Value) any {
 		return svgOf(g)
 	}
 	start := time.Now()
-	opts := &sketch.LabelOptions{Scale: scale, Hidden: hidden, Only: c.Singles, Notes: scale <= sketch.NotesFrom, Clusters: c.Groups, Streets: b.streets}
+	opts := &sketch.LabelOptions{Scale: scale, Hidden: hidden, Only: c.Singles, Notes: scale <= sketch.NotesFrom, Clusters: c.Groups, Streets: b.streets, StreetNames: b.named}
 	var g sketch.Group
 	if small { // one layout for the whole drawing per level, handed out by window
 		full, ok := b.layouts[base]

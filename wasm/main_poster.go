@@ -21,6 +21,7 @@ type posterRequest struct {
 	Pins      json.RawMessage `json:"pins"`      // the public pins collection (GeoJSON) as GET api/pins gives it
 	URL       string          `json:"url"`       // the pin form, written under the QR code
 	QR        [][]bool        `json:"qr"`        // its modules (qr.json); default a placeholder
+	Ink       string          `json:"ink"`       // "kleur" (default) or "zwart": black ink, greys only
 }
 
 // poster(optionsJSON, measure?) → {svg, more, pages, width, height, entries, ms} | {error}
@@ -43,7 +44,11 @@ func (b *bridge) poster(args []js.Value) any {
 	if err != nil {
 		return map[string]any{"error": err.Error()}
 	}
-	o := &poster.Options{Paper: poster.Paper{Size: size, Landscape: req.Landscape}, Title: req.Title, URL: req.URL, QR: req.QR}
+	ink, err := poster.ParseInk(req.Ink)
+	if err != nil {
+		return map[string]any{"error": err.Error()}
+	}
+	o := &poster.Options{Paper: poster.Paper{Size: size, Landscape: req.Landscape}, Title: req.Title, URL: req.URL, QR: req.QR, Ink: ink}
 	if req.Date != "" {
 		if o.Date, err = time.Parse("2006-01-02", req.Date); err != nil {
 			return map[string]any{"error": "poster: date: " + err.Error()}

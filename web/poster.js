@@ -9,6 +9,7 @@ const statusEl = $("status");
 const vak = $("voorbeeld");
 const formaat = $("formaat");
 const liggend = $("liggend");
+const inkt = $("inkt"); // "zwart": black line work and greys, kinds told apart by shape
 const titel = $("titel");
 
 // bilingual is Dutch text with its English beside it, the page's style:
@@ -138,7 +139,7 @@ function sheetOf(svg) {
 function compose() {
   if (!core) return;
   const opts = {
-    size: formaat.value, landscape: liggend.checked, title: titel.value.trim(), date: today(),
+    size: formaat.value, landscape: liggend.checked, ink: inkt.value, title: titel.value.trim(), date: today(),
     pins, url: qr.url, qr: qr.modules,
   };
   const t0 = performance.now();
@@ -156,7 +157,7 @@ function compose() {
     `${formaat.value} ${liggend.checked ? "landscape" : "portrait"}, ${out.entries} places and pins${sheets ? ` on ${out.pages} sheets (the index runs on)` : ""}, made in ${ms} ms.`);
   $("afdrukken").disabled = false;
   offerSheets(out.pages);
-  $("pdf").href = `poster.pdf?size=${formaat.value}${liggend.checked ? "&landscape=1" : ""}`;
+  $("pdf").href = `poster.pdf?size=${formaat.value}${liggend.checked ? "&landscape=1" : ""}${inkt.value === "zwart" ? "&ink=zwart" : ""}`;
   document.body.dataset.poster = "ready";
 }
 
@@ -191,7 +192,7 @@ function download(ev) {
   const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   const a = document.createElement("a");
   a.href = url;
-  a.download = `buurtkaart-poster-${formaat.value}${liggend.checked ? "-liggend" : ""}${last.pages > 1 ? `-vel${n}` : ""}.svg`;
+  a.download = `buurtkaart-poster-${formaat.value}${liggend.checked ? "-liggend" : ""}${inkt.value === "zwart" ? "-zwart" : ""}${last.pages > 1 ? `-vel${n}` : ""}.svg`;
   document.body.append(a);
   a.click();
   a.remove();
@@ -202,6 +203,7 @@ let typing;
 titel.addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(compose, 300); });
 formaat.addEventListener("change", compose);
 liggend.addEventListener("change", compose);
+inkt.addEventListener("change", compose);
 $("keuzes").addEventListener("submit", (e) => { e.preventDefault(); compose(); });
 $("afdrukken").addEventListener("click", () => window.print());
 document.querySelector(".knoppen").addEventListener("click", (ev) => { if (ev.target.closest("#download, button.vel")) download(ev); });

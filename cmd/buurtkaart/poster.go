@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	"net/http"
-	"net/http/httptest"
 	neturl "net/url"
 	"os"
 	"path/filepath"
@@ -48,11 +46,16 @@ func posterCmd(args []string) error {
 	landscape := fs.Bool("landscape", false, "lying sheet instead of standing")
 	url := fs.String("url", "", "the live map's pin form, for the QR code; default none (a placeholder)")
 	title := fs.String("title", "", "title on the poster; default the map's own")
+	inkName := fs.String("ink", "kleur", "kleur (the map's colours) or zwart (black ink, greys only, for a black-and-white printer)")
 	out := fs.String("o", "poster.pdf", "output file: .pdf, .svg or .png")
 	if err := fs.Parse(args); err != nil {
 		return exitError{}
 	}
 	paperSize, err := poster.ParseSize(*size)
+	if err != nil {
+		return err
+	}
+	ink, err := poster.ParseInk(*inkName)
 	if err != nil {
 		return err
 	}
@@ -71,7 +74,7 @@ func posterCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	job := posterJob{Paper: poster.Paper{Size: paperSize, Landscape: *landscape}, Title: *title, URL: *url, Pins: ps}
+	job := posterJob{Paper: poster.Paper{Size: paperSize, Landscape: *landscape}, Title: *title, URL: *url, Pins: ps, Ink: ink}
 	var buf bytes.Buffer
 	n, err := job.write(&buf, m, f, formatOf(*out))
 	if err != nil {
@@ -110,7 +113,11 @@ type posterJob struct {
 	Title string
 	URL   string
 	Pins  []pin.Pin
-	Date  time.Time // default today
+	Date  time.Time  // default today
+	Ink   poster.Ink // default kleur
+	// PinsCut says Pins are the first of more: the poster then says so
+	// in its footer, and where to see them all.
+	PinsCut bool
 }
 
 // write composes the poster and writes it in format ("pdf", "svg", "png").
@@ -128,8 +135,12 @@ func (j posterJob) write(w io.Writer, m *atlas.Map, f *posterFace, format string
 	if date.IsZero() {
 		date = time.Now()
 	}
+	credit := posterFontCredit
+	if j.PinsCut {
+		credit = fmt.Sprintf("Hier de eerste %d bewonerspins; alle pins op de kaart online · %s", len(j.Pins), credit)
+	}
 	p, err := poster.Compose(m, &poster.Options{Paper: j.Paper, Title: j.Title, Date: date, URL: j.URL,
-		QR: code.Modules, Pins: j.Pins, Credit: posterFontCredit, Measure: f.measure})
+		QR: code.Modules, Pins: j.Pins, Credit: credit, Measure: f.measure, Ink: j.Ink})
 	if err != nil {
 		return nil, err
 	}
@@ -225,60 +236,6 @@ func writePNG(w io.Writer, pg *poster.Page, f *posterFace) error {
 	return png.Encode(w, img)
 }
 
-// posterHandler answers GET /poster.pdf?size=A2[&landscape=1][&format=png]
-// with a poster of the served map (the site's map.geojson) and its visible
-// pins, read through the pins API so it sees what the public sees. The
-// QR code points to the map on the host the request came to.
-func posterHandler(api http.Handler, siteDir string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodHead {
-			// the browser's poster page asks whether this server makes
-			// PDFs (the Worker does not); composing one to say so is waste
-			w.Header().Set("Content-Type", "application/pdf")
-			return
-		}
-		q := r.URL.Query()
-		size, err := poster.ParseSize(q.Get("size"))
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		m, _, err := loadMap(filepath.Join(siteDir, "map.geojson"), io.Discard)
-		if err != nil {
-			http.Error(w, "poster: the map is not built yet", http.StatusServiceUnavailable)
-			return
-		}
-		rec := httptest.NewRecorder()
-		api.ServeHTTP(rec, httptest.NewRequestWithContext(r.Context(), http.MethodGet, "/api/pins", nil))
-		ps, err := pin.ParseCollection(rec.Body.Bytes())
-		if rec.Code != http.StatusOK || err != nil {
-			http.Error(w, "poster: pins unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		f, err := loadPosterFont()
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		format := firstNonEmpty(q.Get("format"), "pdf")
-		job := posterJob{Paper: poster.Paper{Size: size, Landscape: q.Get("landscape") == "1"},
-			Title: q.Get("title"), Pins: ps}
-		if job.URL, err = pinFormURL("http://" + r.Host + "/"); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		var buf bytes.Buffer
-		if _, err := job.write(&buf, m, f, format); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		types := map[string]string{"pdf": "application/pdf", "svg": "image/svg+xml", "png": "image/png"}
-		w.Header().Set("Content-Type", types[format])
-		w.Header().Set("Content-Disposition", `inline; filename="buurtkaart-`+size.String()+`.`+format+`"`)
-		w.Write(buf.Bytes())
-	})
-}
-
 var errNoFont = errors.New("poster: cannot find " + posterFont + "; run from inside the buurtkaart source tree")
 
 // loadPosterFont reads the handwriting font from the source tree.
@@ -371,6 +328,13 @@ func (cp *canvasPage) Path(p poster.Path) {
 			path.Close()
 		}
 	}
+	if p.D != "" { // sketch's curves and pictograms, in points with y down
+		d, err := canvas.ParseSVGPath(p.D)
+		if err != nil {
+			return // the core writes only what it parses; nothing else reaches here
+		}
+		path = path.Append(d.Transform(canvas.Identity.Translate(0, cp.h*mmPerPt).Scale(mmPerPt, -mmPerPt)))
+	}
 	style := canvas.DefaultStyle
 	style.Fill = canvas.Paint{}
 	if p.Fill != "" {
@@ -381,7 +345,11 @@ func (cp *canvasPage) Path(p poster.Path) {
 		style.StrokeWidth = p.Width * mmPerPt
 		style.StrokeCapper, style.StrokeJoiner = canvas.RoundCap, canvas.RoundJoin
 		if p.Dash > 0 {
-			style.Dashes = []float64{p.Dash * mmPerPt, p.Dash * mmPerPt}
+			gap := p.Gap
+			if gap <= 0 {
+				gap = p.Dash
+			}
+			style.Dashes = []float64{p.Dash * mmPerPt, gap * mmPerPt}
 		}
 	}
 	cp.c.RenderPath(path, style, canvas.Identity)
@@ -412,7 +380,7 @@ func (cp *canvasPage) Text(t poster.Text) {
 		}
 		style := canvas.DefaultStyle
 		style.Fill = canvas.Paint{}
-		style.Stroke = canvas.Paint{Color: canvas.Hex(poster.MapPaper)}
+		style.Stroke = canvas.Paint{Color: canvas.Hex(t.HaloInk)}
 		style.StrokeWidth = t.Halo * mmPerPt
 		style.StrokeCapper, style.StrokeJoiner = canvas.RoundCap, canvas.RoundJoin
 		cp.c.RenderPath(outline, style, m.Translate(dx, 0))

@@ -27,6 +27,7 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 	"github.com/buurtkaart/buurtkaart/wasm/poster"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
 
 const testURL = "https://schilderswijk.example.nl/#pin"
@@ -247,7 +248,7 @@ func TestPosterFromPinsDB(t *testing.T) {
 			}
 		}
 		if format == "svg" {
-			if !strings.Contains(string(data), "#b5179e") || !strings.Contains(string(data), "&lt;script&gt;alert(1)&lt;/script&gt;") {
+			if !strings.Contains(string(data), sketch.Colour.Pin) || !strings.Contains(string(data), "&lt;script&gt;alert(1)&lt;/script&gt;") {
 				t.Errorf("SVG does not show the pins as escaped text in pin ink")
 			}
 			if !strings.Contains(string(data), "met dank aan Wim") {

@@ -134,10 +134,13 @@ func newPlacer(anchors []Anchor, obstacles []Box, lines [][4]float64) *placer {
 		}
 	}
 	for _, a := range anchors {
-		p.file(Box{a.X - a.R, a.Y - a.R, a.X + a.R, a.Y + a.R}, -1)
+		p.file(markBox(a), -1)
 	}
 	return p
 }
+
+// markBox is the box a's mark takes.
+func markBox(a Anchor) Box { return Box{a.X - a.R, a.Y - a.R, a.X + a.R, a.Y + a.R} }
 
 func (p *placer) file(b Box, owner int) int32 {
 	p.g.add(b)
@@ -147,8 +150,8 @@ func (p *placer) file(b Box, owner int) int32 {
 
 // free reports whether candidate c of anchor a overlaps nothing placed.
 func (p *placer) free(c Placement, a Anchor) bool {
-	return !p.g.hits(c.Box) && !p.ls.crossBox(c.Box) &&
-		!(c.HasLeader && (p.ls.crossSegment(c.Leader) || blocked(c.Leader, a, p.g)))
+	return !p.g.hits(c.Box) && !p.ls.crossBox(c.Box, anyone) &&
+		!(c.HasLeader && (p.ls.crossSegment(c.Leader) || blocked(c.Leader, markBox(a), p.g)))
 }
 
 func (p *placer) put(i int, c Placement) {

@@ -5,17 +5,25 @@ import "math"
 // segments indexes line segments: the leader lines placed so far, or the
 // streets names keep off.
 type segments struct {
-	grid *grid
-	segs [][4]float64
+	grid  *grid
+	segs  [][4]float64
+	owner []int32 // per segment: whose it is (Index.AddLineOf), or -1
 }
 
-func (l *segments) add(s [4]float64) {
+func (l *segments) add(s [4]float64) { l.addOf(s, -1) }
+
+func (l *segments) addOf(s [4]float64, owner int32) {
 	l.grid.add(segBox(s))
 	l.segs = append(l.segs, s)
+	l.owner = append(l.owner, owner)
 }
 
-// crossBox reports whether a segment runs through box b.
-func (l *segments) crossBox(b Box) bool {
+// anyone is no owner: crossBox then counts every segment.
+const anyone = -2
+
+// crossBox reports whether a segment runs through box b, other than
+// those of owner but.
+func (l *segments) crossBox(b Box, but int32) bool {
 	if len(l.segs) == 0 {
 		return false
 	}
@@ -23,7 +31,7 @@ func (l *segments) crossBox(b Box) bool {
 	for y := y0; y <= y1; y++ {
 		for x := x0; x <= x1; x++ {
 			for _, id := range l.grid.cells[y*l.grid.nx+x] {
-				if segmentHitsBox(l.segs[id], b) {
+				if l.owner[id] != but && segmentHitsBox(l.segs[id], b) {
 					return true
 				}
 			}
@@ -86,8 +94,7 @@ func (l *segments) along(b Box) bool {
 
 // blocked reports whether a leader line would run through a placed label,
 // an obstacle or a mark other than its own.
-func blocked(seg [4]float64, own Anchor, boxes *grid) bool {
-	ownMark := Box{own.X - own.R, own.Y - own.R, own.X + own.R, own.Y + own.R}
+func blocked(seg [4]float64, ownMark Box, boxes *grid) bool {
 	x0, y0, x1, y1 := boxes.span(segBox(seg))
 	for y := y0; y <= y1; y++ {
 		for x := x0; x <= x1; x++ {

@@ -41,7 +41,7 @@ func (l *layout) split() (mapRect, panel Rect) {
 
 // indexArea reports whether the whole index fits the panel at size.
 func (l *layout) indexArea(panel Rect, size float64) bool {
-	ix := index{size: size, measure: l.o.Measure}
+	ix := index{pal: l.o.pal, size: size, measure: l.o.Measure}
 	area := l.indexRect(panel)
 	_, cw := ix.columns(area.W)
 	return area.H > 0 && ix.fits(ix.lines(l.es, cw), area)
@@ -63,7 +63,7 @@ func (l *layout) indexRect(panel Rect) Rect {
 // rest flows to another sheet.
 func (l *layout) indexSize(area Rect) float64 {
 	for size := max(MinTextSize, l.u*1.0); size > MinTextSize; size *= 0.93 {
-		ix := index{size: size, measure: l.o.Measure}
+		ix := index{pal: l.o.pal, size: size, measure: l.o.Measure}
 		_, cw := ix.columns(area.W)
 		if ix.fits(ix.lines(l.es, cw), area) {
 			return size
@@ -74,11 +74,11 @@ func (l *layout) indexSize(area Rect) float64 {
 
 // body draws the map, legend, index and QR code, and returns the index
 // lines left for another sheet.
-func (l *layout) body(p *Page, mapRect, panel Rect) ([]indexLine, int) {
-	unlabelled := mapSheet{m: l.m, frame: mapRect, u: l.u, o: l.o}.draw(p, l.es)
-	legend(p, legendItems(l.m, l.es), panel.X, panel.Y, panel.W, l.legendSz, l.o.Measure, true)
+func (l *layout) body(p *Page, mapRect, panel Rect) ([]indexLine, drawn) {
+	d := mapSheet{m: l.m, frame: mapRect, u: l.u, o: l.o}.draw(p, l.es)
+	legend(p, l.o.pal, l.legendItems(), panel.X, panel.Y, panel.W, l.legendSz, l.o.Measure, true)
 	area := l.indexRect(panel)
-	ix := index{size: l.indexSize(area), measure: l.o.Measure}
+	ix := index{pal: l.o.pal, size: l.indexSize(area), measure: l.o.Measure}
 	_, cw := ix.columns(area.W)
 	rest := ix.flow(p, l.es, ix.lines(l.es, cw), area)
 	if l.o.Paper.Landscape {
@@ -88,14 +88,14 @@ func (l *layout) body(p *Page, mapRect, panel Rect) ([]indexLine, int) {
 		l.qrBlock(p, panel.X+panel.W-side, area.Y, side, true)
 	}
 	if len(rest) > 0 {
-		p.add(Text{At: XY{area.X, area.Y + area.H + l.gap*0.3}, S: "… het register gaat verder op het volgende vel",
-			Size: MinTextSize, Fill: inkSoft})
+		p.add(Text{At: XY{X: area.X, Y: area.Y + area.H + l.gap*0.3}, S: "… het register gaat verder op het volgende vel",
+			Size: MinTextSize, Fill: l.o.pal.Soft})
 	}
-	return rest, unlabelled
+	return rest, d
 }
 
 func (l *layout) legendHeight(w float64) float64 {
-	return legend(nil, legendItems(l.m, l.es), 0, 0, w, l.legendSz, l.o.Measure, false)
+	return legend(nil, l.o.pal, l.legendItems(), 0, 0, w, l.legendSz, l.o.Measure, false)
 }
 
 // qrBlockHeight measures the QR code with its invitation.
@@ -118,22 +118,22 @@ func (l *layout) qrBlock(p *Page, x, y, w float64, draw bool) float64 {
 		if l.o.QR != nil {
 			drawQR(p, l.o.QR, x, y, side)
 		} else {
-			qrPlaceholder(p, x, y, side, l.u)
+			qrPlaceholder(p, l.o.pal.Soft, x, y, side, l.u)
 		}
 	}
-	ix := index{size: size, measure: l.o.Measure}
+	ix := index{pal: l.o.pal, size: size, measure: l.o.Measure}
 	lines := ix.wrap("Wat is er goed hier? Scan de code en zet jouw talent, club, plek of verhaal op de kaart.", tw)
-	small2 := index{size: small, measure: l.o.Measure}
+	small2 := index{pal: l.o.pal, size: small, measure: l.o.Measure}
 	var url []string
 	if l.o.URL != "" {
 		url = small2.wrapChars(clean(l.o.URL, 200), tw)
 	}
 	if draw {
 		for i, s := range lines {
-			p.add(Text{At: XY{tx, ty + float64(i)*size*1.25}, S: s, Size: size, Fill: ink})
+			p.add(Text{At: XY{X: tx, Y: ty + float64(i)*size*1.25}, S: s, Size: size, Fill: l.o.pal.Ink})
 		}
 		for i, s := range url {
-			p.add(Text{At: XY{tx, ty + float64(len(lines))*size*1.25 + float64(i)*small*1.3}, S: s, Size: small, Fill: inkSoft})
+			p.add(Text{At: XY{X: tx, Y: ty + float64(len(lines))*size*1.25 + float64(i)*small*1.3}, S: s, Size: small, Fill: l.o.pal.Soft})
 		}
 	}
 	textH := float64(len(lines))*size*1.25 + float64(len(url))*small*1.3

@@ -57,7 +57,7 @@ func clipSegment(a, b XY, r Rect) (XY, XY, bool) {
 	if t0 > t1 {
 		return a, b, false
 	}
-	return XY{a.X + t0*dx, a.Y + t0*dy}, XY{a.X + t1*dx, a.Y + t1*dy}, true
+	return XY{X: a.X + t0*dx, Y: a.Y + t0*dy}, XY{X: a.X + t1*dx, Y: a.Y + t1*dy}, true
 }
 
 // clipRing returns the part of a polygon ring inside r (possibly empty).
@@ -93,5 +93,5 @@ func clipRing(pts []XY, r Rect) []XY {
 	return pts
 }
 
-func atX(a, b XY, x float64) XY { return XY{x, a.Y + (b.Y-a.Y)*(x-a.X)/(b.X-a.X)} }
-func atY(a, b XY, y float64) XY { return XY{a.X + (b.X-a.X)*(y-a.Y)/(b.Y-a.Y), y} }
+func atX(a, b XY, x float64) XY { return XY{X: x, Y: a.Y + (b.Y-a.Y)*(x-a.X)/(b.X-a.X)} }
+func atY(a, b XY, y float64) XY { return XY{X: a.X + (b.X-a.X)*(y-a.Y)/(b.Y-a.Y), Y: y} }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
 
 // Poster is a composed poster: the sheet, and — only when the index of a
@@ -15,6 +16,7 @@ type Poster struct {
 	Pages      []*Page
 	Entries    int // places and pins, each numbered on the map and in the index
 	Unlabelled int // entries the map could not label (0 on every tested map)
+	Notes      int // notes written in the map beside their places
 }
 
 // layout holds the measures every block of the sheet shares.
@@ -48,22 +50,22 @@ func Compose(m *atlas.Map, opts *Options) (*Poster, error) {
 	l.content = Rect{l.margin, l.margin, w - 2*l.margin, h - 2*l.margin}
 	l.legendSz = max(MinTextSize, u*1.0)
 	page := &Page{Width: w, Height: h, Title: l.title(), Lang: firstOf(m.Language, "nl")}
-	page.add(Path{Parts: [][]XY{corners(Rect{0, 0, w, h})}, Closed: true, Fill: paper})
+	page.add(Path{Parts: [][]XY{corners(Rect{0, 0, w, h})}, Closed: true, Fill: o.pal.Paper})
 	l.header(page)
 	l.footer(page)
 	mapRect, panel := l.split()
-	rest, unlabelled := l.body(page, mapRect, panel)
+	rest, d := l.body(page, mapRect, panel)
 	pages := []*Page{page}
 	for len(rest) > 0 && len(pages) < 50 {
 		next := &Page{Width: w, Height: h, Title: page.Title, Lang: page.Lang}
-		next.add(Path{Parts: [][]XY{corners(Rect{0, 0, w, h})}, Closed: true, Fill: paper})
-		next.add(Text{At: XY{l.margin, l.margin + u*2.2}, S: "Register — " + page.Title + " (vervolg)", Size: max(MinTextSize, u*2.2), Fill: ink})
+		next.add(Path{Parts: [][]XY{corners(Rect{0, 0, w, h})}, Closed: true, Fill: o.pal.Paper})
+		next.add(Text{At: XY{X: l.margin, Y: l.margin + u*2.2}, S: "Register — " + page.Title + " (vervolg)", Size: max(MinTextSize, u*2.2), Fill: o.pal.Ink})
 		l.footer(next)
 		area := Rect{l.content.X, l.margin + u*4, l.content.W, l.content.H - u*4 - l.footerH}
-		rest = index{size: MinTextSize, measure: l.o.Measure}.flow(next, l.es, rest, area)
+		rest = index{pal: o.pal, size: MinTextSize, measure: l.o.Measure}.flow(next, l.es, rest, area)
 		pages = append(pages, next)
 	}
-	return &Poster{Pages: pages, Entries: len(l.es), Unlabelled: unlabelled}, nil
+	return &Poster{Pages: pages, Entries: len(l.es), Unlabelled: d.unlabelled, Notes: d.notes}, nil
 }
 
 func (l *layout) title() string {
@@ -89,7 +91,7 @@ func (l *layout) header(p *Page) {
 		size = max(MinTextSize, size*l.content.W/w)
 	}
 	y := l.margin + size*0.8
-	p.add(Text{At: XY{l.margin, y}, S: t, Size: size, Fill: ink})
+	p.add(Text{At: XY{X: l.margin, Y: y}, S: t, Size: size, Fill: l.o.pal.Ink})
 	var sub []string
 	if l.m.Buurt != "" && !strings.Contains(t, l.m.Buurt) {
 		sub = append(sub, clean(l.m.Buurt, 60))
@@ -100,10 +102,10 @@ func (l *layout) header(p *Page) {
 	}
 	subSize := max(MinTextSize, 1.35*u)
 	y += subSize * 1.7
-	p.add(Text{At: XY{l.margin, y}, S: strings.Join(sub, "  ·  "), Size: subSize, Fill: inkSoft})
+	p.add(Text{At: XY{X: l.margin, Y: y}, S: strings.Join(sub, "  ·  "), Size: subSize, Fill: l.o.pal.Soft})
 	// a hand-drawn underline ties title and map together
-	line := wobble([]XY{{l.margin, y + subSize*0.8}, {l.margin + l.content.W, y + subSize*0.8}}, false, u*0.1, u*6, seeded("kop"))
-	p.add(Path{Parts: [][]XY{line}, Stroke: ink, Width: max(0.6, u*0.08)})
+	line := sketch.Wobble([]XY{{X: l.margin, Y: y + subSize*0.8}, {X: l.margin + l.content.W, Y: y + subSize*0.8}}, "kop", u*0.1, u*6)
+	p.add(Path{D: sketch.PathData(line, false, true), Stroke: l.o.pal.Ink, Width: max(0.6, u*0.08)})
 	l.headerH = y + subSize*0.8 + l.gap - l.margin
 }
 
@@ -127,9 +129,9 @@ func (l *layout) footer(p *Page) {
 	}
 	y := l.h - l.margin
 	if len(attr) > 0 {
-		p.add(Text{At: XY{l.margin, y}, S: strings.Join(attr, " · "), Size: size, Fill: inkSoft})
+		p.add(Text{At: XY{X: l.margin, Y: y}, S: strings.Join(attr, " · "), Size: size, Fill: l.o.pal.Soft})
 		y -= size * 1.45
 	}
-	p.add(Text{At: XY{l.margin, y}, S: made, Size: size * 1.15, Fill: ink})
+	p.add(Text{At: XY{X: l.margin, Y: y}, S: made, Size: size * 1.15, Fill: l.o.pal.Ink})
 	l.footerH = l.h - l.margin - y + size*1.2 + l.gap*0.5
 }

@@ -12,16 +12,22 @@ import (
 // entry is one numbered thing on the poster: a place of the map or a
 // resident's pin. The number keys the map to the index.
 type entry struct {
-	N    int
-	Name string
-	Kind kind.Kind
-	At   atlas.Point
-	Pin  bool
+	N     int
+	Name  string
+	Kind  kind.Kind
+	At    atlas.Point
+	Pin   bool
+	Note  string      // what the map says about it, written beside it where there is room
+	place atlas.Place // as the map draws it: its pictogram (sketch.Pictogram), pin foot
 }
 
 // maxPinName caps a pin's note on the poster: a note may run to 1,000
 // characters, a label reads in one glance at about 40.
 const maxPinName = 40
+
+// maxNote caps a note written in the map: the sample's run to 131
+// characters, three or four lines of a hand; a pin's note may run to 1,000.
+const maxNote = 160
 
 // entries numbers the places and pins by kind, in legend order, places in
 // file order before pins in stored order: the index then reads 1, 2, 3 …
@@ -31,7 +37,7 @@ func entries(m *atlas.Map, pins []pin.Pin) []entry {
 	for _, k := range kind.All {
 		for _, p := range m.Places {
 			if p.Kind == k {
-				out = append(out, entry{N: len(out) + 1, Name: clean(p.Name, 0), Kind: k, At: p.At})
+				out = append(out, entry{N: len(out) + 1, Name: clean(p.Name, 0), Kind: k, At: p.At, Note: clean(p.Note, maxNote), place: p})
 			}
 		}
 		for _, p := range pins {
@@ -40,7 +46,12 @@ func entries(m *atlas.Map, pins []pin.Pin) []entry {
 				if name == "" {
 					name = k.Text().NL
 				}
-				out = append(out, entry{N: len(out) + 1, Name: name, Kind: k, At: p.At(), Pin: true})
+				note := clean(p.Note, maxNote)
+				if p.Name == "" { // its name is its note's start already
+					note = ""
+				}
+				out = append(out, entry{N: len(out) + 1, Name: name, Kind: k, At: p.At(), Pin: true, Note: note,
+					place: atlas.Place{Kind: k, At: p.At(), Pin: atlas.PinShown}})
 			}
 		}
 	}

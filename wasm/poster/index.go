@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
 
 // indexLine is one line of the index: a kind's heading, or (part of) an
@@ -19,6 +20,7 @@ type indexLine struct {
 
 // index lays out the list of all entries by kind, numbered as on the map.
 type index struct {
+	pal     *sketch.Palette
 	size    float64
 	measure func(string, float64) float64
 }
@@ -130,16 +132,16 @@ func (ix index) fits(lines []indexLine, area Rect) bool {
 func (ix index) line(p *Page, l indexLine, x, y, numW float64) {
 	if l.Head {
 		r := ix.size * 0.38
-		p.add(mark(l.Kind, XY{x + r, y - ix.size*0.3}, r, false))
-		p.add(Text{At: XY{x + r*2 + ix.size*0.4, y}, S: l.Text, Size: ix.size * 1.15, Fill: ink})
+		kindMark(p, ix.pal, l.Kind, XY{X: x + r, Y: y - ix.size*0.3}, r, false)
+		p.add(Text{At: XY{X: x + r*2 + ix.size*0.4, Y: y}, S: l.Text, Size: ix.size * 1.15, Fill: ix.pal.Ink})
 		return
 	}
-	fill := ink
+	fill := ix.pal.Ink
 	if l.Pin {
-		fill = pinInk
+		fill = ix.pal.Pin
 	}
 	if l.Num != "" {
-		p.add(Text{At: XY{x + numW - ix.size*0.5, y}, S: l.Num, Size: ix.size, Fill: fill, Align: End})
+		p.add(Text{At: XY{X: x + numW - ix.size*0.5, Y: y}, S: l.Num, Size: ix.size, Fill: fill, Align: End})
 	}
-	p.add(Text{At: XY{x + numW, y}, S: l.Text, Size: ix.size, Fill: ink})
+	p.add(Text{At: XY{X: x + numW, Y: y}, S: l.Text, Size: ix.size, Fill: ix.pal.Ink})
 }

@@ -1,73 +1,72 @@
 package poster
 
 import (
-	"math"
+	"errors"
+	"strconv"
 
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
 
-// The inks. Paper is warm off-white; everything structural is one dark
-// brown-black ink, as if drawn with a fine liner. The five kinds get
-// colours of clearly different lightness (from 35 % to 75 %), so a grey
-// photocopy still separates them — and their marks differ in shape anyway.
+// Ink is what a poster is printed in: one of sketch's palettes, so the
+// wall shows the legend the phone shows.
+type Ink int
+
 const (
-	paper    = "#fbf7ee"
-	ink      = "#2b2420"
-	inkSoft  = "#6f6259"
-	street   = "#ffffff"
-	water    = "#bcd8e6"
-	waterInk = "#5d8aa8"
-	green    = "#d3e4b9"
-	greenInk = "#7b9a5a"
-	building = "#eadfcd"
-	route    = "#c8553d"
-	pinInk   = "#b5179e" // residents' pins: a felt-tip magenta, never a kind colour
+	Kleur Ink = iota // the map's colours (sketch.Colour)
+	Zwart            // black ink, greys only, for a black-and-white printer (sketch.Black)
 )
 
-// MapPaper is the paper inside the map's frame, and of its labels' halos.
-const MapPaper = "#fffdf8"
-
-var kindInk = map[kind.Kind]string{
-	kind.Talent:  "#e07a5f", // terracotta
-	kind.Verband: "#f2cc8f", // ochre, the lightest
-	kind.Plek:    "#81b29a", // sage
-	kind.Verhaal: "#9d79bc", // lavender
-	kind.Partner: "#3d5a80", // deep blue, the darkest
+// ParseInk reads "kleur" or "zwart" (or "colour", "black"); "" is kleur.
+func ParseInk(s string) (Ink, error) {
+	switch s {
+	case "", "kleur", "colour", "color":
+		return Kleur, nil
+	case "zwart", "black":
+		return Zwart, nil
+	}
+	return Kleur, errors.New("poster: unknown ink " + strconv.Quote(s) + "; use kleur or zwart")
 }
 
-// markShape returns the pictogram of k at c with radius r, as a polygon.
-// These are the shapes of sketch's marks (circle, triangle, square,
-// diamond, pentagon), so the screen and the poster speak one legend.
-func markShape(k kind.Kind, c XY, r float64) []XY {
-	switch k {
-	case kind.Talent:
-		return regular(c, r, 20, 0)
-	case kind.Verband:
-		return regular(c, r*1.15, 3, -90)
-	case kind.Plek:
-		return regular(c, r*1.2, 4, 45)
-	case kind.Verhaal:
-		return regular(c, r*1.15, 4, 0)
-	default: // partner
-		return regular(c, r*1.08, 5, -90)
+func (i Ink) String() string {
+	if i == Zwart {
+		return "zwart"
+	}
+	return "kleur"
+}
+
+func (i Ink) palette() *sketch.Palette {
+	if i == Zwart {
+		return &sketch.Black
+	}
+	return &sketch.Colour
+}
+
+// Pictograms are drawn with sketch's own outlines and strokes: the widths
+// of the screen's stylesheet (web/style.css) in the pictogram's own scale.
+const (
+	markLine = 0.9 // the outline of a pictogram
+	signLine = 1.1 // the ink-only lines of a sign
+)
+
+// icon draws the pictogram id (sketch.Icon) centred on c, r points in
+// radius, its outlines filled with fill.
+func icon(p *Page, pal *sketch.Palette, id, fill string, c XY, r float64) {
+	s := r / sketch.MarkRadius
+	for _, part := range sketch.Icon(id) {
+		d := sketch.Transform(part.D, s, c.X, c.Y)
+		if part.Line {
+			p.add(Path{D: d, Stroke: pal.Ink, Width: signLine * s})
+		} else {
+			p.add(Path{D: d, Fill: fill, Stroke: pal.Ink, Width: markLine * s})
+		}
 	}
 }
 
-// regular is an n-gon around c with its first corner at the given angle.
-func regular(c XY, r float64, n int, startDeg float64) []XY {
-	pts := make([]XY, n)
-	for i := range pts {
-		a := (startDeg + float64(i)*360/float64(n)) * math.Pi / 180
-		pts[i] = XY{c.X + r*math.Cos(a), c.Y + r*math.Sin(a)}
-	}
-	return pts
-}
-
-// mark draws the pictogram of k; a pin is hollow in the pin ink, so a
-// resident's addition stands out from the surveyed places.
-func mark(k kind.Kind, c XY, r float64, isPin bool) Path {
+// kindMark draws k's mark; a resident's pin stands on its foot in the pin ink.
+func kindMark(p *Page, pal *sketch.Palette, k kind.Kind, c XY, r float64, isPin bool) {
 	if isPin {
-		return Path{Parts: [][]XY{markShape(k, c, r)}, Closed: true, Fill: paper, Stroke: pinInk, Width: r * 0.45}
+		icon(p, pal, "p-voet", pal.Pin, c, r)
 	}
-	return Path{Parts: [][]XY{markShape(k, c, r)}, Closed: true, Fill: kindInk[k], Stroke: ink, Width: r * 0.22}
+	icon(p, pal, "k-"+string(k), pal.Kind(k), c, r)
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/buurtkaart/buurtkaart/wasm/label"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
 
 // placed is a label on the map: its text, where it went, and the leader
@@ -32,12 +33,16 @@ type labeller struct {
 	measure  func(string, float64) float64
 	reserved []label.Box
 	lines    [][4]float64 // streets and the walk: names keep off them where they can
+	pal      *sketch.Palette
 }
 
 // leaderRadii are the distances tried in pass 3, in mark radii.
 var leaderRadii = []float64{3, 4.5, 6.5, 9, 12, 16, 20, 25, 30}
 
-func (l labeller) place(at []XY, es []entry) (out []placed, unlabelled int) {
+// place labels the entries and returns the labels, what they took (marks,
+// reserved boxes, labels and leaders: for the street names and notes after
+// them) and how many entries got no label.
+func (l labeller) place(at []XY, es []entry) (out []placed, taken *label.Index, unlabelled int) {
 	out = make([]placed, len(es))
 	anchors := make([]label.Anchor, len(es))
 	for i, e := range es {
@@ -49,19 +54,21 @@ func (l labeller) place(at []XY, es []entry) (out []placed, unlabelled int) {
 		widest = max(widest, a.W)
 	}
 	obstacles := append(l.frameBands(widest+2*l.r+l.size), l.reserved...)
-	g := newOccupancy(max(32, l.size*6))
-	for _, b := range obstacles {
-		g.add(b)
-	}
-	for i := range es {
-		g.add(label.Box{X0: at[i].X - l.r, Y0: at[i].Y - l.r, X1: at[i].X + l.r, Y1: at[i].Y + l.r})
-	}
-	for i, pl := range label.Place(anchors, obstacles, l.lines) {
+	a := l.area
+	g := label.NewIndex(label.Box{X0: a.X, Y0: a.Y, X1: a.X + a.W, Y1: a.Y + a.H}, max(32, l.size*6))
+	placements := label.Place(anchors, obstacles, l.lines)
+	for i, pl := range placements {
 		if pl.Placed {
 			out[i] = placed{Text: l.text(strconv.Itoa(es[i].N)+" "+es[i].Name, pl.X, pl.Y, pl.Align), Box: pl.Box}
-			g.add(pl.Box)
 		}
 	}
+	// Boxes only: the numbers' leaders below avoid the names' boxes, and
+	// the names sit beside their marks, so their leaders (label.Place's
+	// own) are not filed.
+	for i := range placements {
+		placements[i].HasLeader = false
+	}
+	g.Placed(anchors, obstacles, placements)
 	for i := range es {
 		if out[i].Text.S != "" {
 			continue
@@ -69,21 +76,26 @@ func (l labeller) place(at []XY, es []entry) (out []placed, unlabelled int) {
 		num := strconv.Itoa(es[i].N)
 		if p, ok := l.numberNear(g, at[i], num); ok {
 			out[i] = p
-			g.add(p.Box)
+			g.Add(p.Box)
 			continue
 		}
 		unlabelled++
 	}
-	return out, unlabelled
+	for _, p := range out {
+		if len(p.Leader) == 2 {
+			g.AddLine([4]float64{p.Leader[0].X, p.Leader[0].Y, p.Leader[1].X, p.Leader[1].Y})
+		}
+	}
+	return out, g, unlabelled
 }
 
 // numberNear finds a free spot for a number label: beside the mark first,
 // then at the end of ever longer leaders.
-func (l labeller) numberNear(g *occupancy, c XY, num string) (placed, bool) {
+func (l labeller) numberNear(g *label.Index, c XY, num string) (placed, bool) {
 	w, h := l.measure(num, l.size), l.size
 	try := func(cx, cy float64) (label.Box, bool) {
 		b := label.Box{X0: cx - w/2, Y0: cy - h/2, X1: cx + w/2, Y1: cy + h/2}
-		return b, inside(b, l.area) && !g.hits(b)
+		return b, inside(b, l.area) && !g.Hits(b)
 	}
 	gap := l.r + 1.5
 	for k := 0; k < 8; k++ {
@@ -99,8 +111,8 @@ func (l labeller) numberNear(g *occupancy, c XY, num string) (placed, bool) {
 			a := (float64(k) + 0.5) * math.Pi / 8
 			cx, cy := c.X+math.Cos(a)*(d+w/2), c.Y+math.Sin(a)*(d+h/2)
 			if b, ok := try(cx, cy); ok {
-				from := XY{c.X + math.Cos(a)*l.r*1.2, c.Y + math.Sin(a)*l.r*1.2}
-				to := XY{c.X + math.Cos(a)*(d-1), c.Y + math.Sin(a)*(d-1)}
+				from := XY{X: c.X + math.Cos(a)*l.r*1.2, Y: c.Y + math.Sin(a)*l.r*1.2}
+				to := XY{X: c.X + math.Cos(a)*(d-1), Y: c.Y + math.Sin(a)*(d-1)}
 				return placed{Text: l.text(num, cx, cy+h*0.35, label.Middle), Box: b, Leader: []XY{from, to}}, true
 			}
 		}
@@ -114,7 +126,7 @@ func (l labeller) numberNear(g *occupancy, c XY, num string) (placed, bool) {
 const haloShare = 0.4
 
 func (l labeller) text(s string, x, y float64, a label.Align) Text {
-	t := Text{At: XY{x, y}, S: s, Size: l.size, Fill: ink, Halo: l.size * haloShare}
+	t := Text{At: XY{X: x, Y: y}, S: s, Size: l.size, Fill: l.pal.Ink, Halo: l.size * haloShare, HaloInk: l.pal.Paper}
 	switch a {
 	case label.End:
 		t.Align = End

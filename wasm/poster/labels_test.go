@@ -6,6 +6,7 @@ import (
 
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/label"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
 
 // TestLabelsNeverOverlap places 1,000 labels in an A2-sized map area and
@@ -19,11 +20,11 @@ func TestLabelsNeverOverlap(t *testing.T) {
 	at := make([]XY, 1000)
 	es := make([]entry, len(at))
 	for i := range at {
-		at[i] = XY{area.X + rng.Float64()*area.W, area.Y + rng.Float64()*area.H}
+		at[i] = XY{X: area.X + rng.Float64()*area.W, Y: area.Y + rng.Float64()*area.H}
 		es[i] = entry{N: i + 1, Name: "plek met een naam van lengte " + string(rune('a'+rng.Intn(26))), Kind: kind.All[i%5]}
 	}
-	l := labeller{area: area, size: 8.6, r: 4, measure: estimate, reserved: reserved}
-	got, unlabelled := l.place(at, es)
+	l := labeller{area: area, size: 8.6, r: 4, measure: advances, reserved: reserved, pal: &sketch.Colour}
+	got, _, unlabelled := l.place(at, es)
 	if unlabelled != 0 {
 		t.Errorf("seed %d: %d unlabelled", seed, unlabelled)
 	}

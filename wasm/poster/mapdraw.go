@@ -2,9 +2,12 @@ package poster
 
 import (
 	"math"
+	"strings"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/label"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
 
 // mapSheet draws the map into a frame on the page.
@@ -15,32 +18,90 @@ type mapSheet struct {
 	o     Options
 }
 
-// draw adds the framed map with its marks and labels to p and returns how
-// many entries could not be labelled (0 on every poster we test).
-func (s mapSheet) draw(p *Page, es []entry) int {
-	f, u := s.frame, s.u
-	p.add(Path{Parts: [][]XY{wobble(corners(f), true, u*0.12, u*4, seeded("frame"))}, Closed: true,
-		Fill: MapPaper, Stroke: ink, Width: max(0.8, u*0.14)})
+// pen is the poster's pen in the screen's: the lines of the same drawing,
+// finer. A poster is read from close by, its names half the size the
+// screen's are in the drawing, and at the screen's weight its streets
+// (up to 3.3 pt on A2) drowned its writing; a fine liner's are 0.6 of that.
+const pen = 0.6
+
+// placing puts sketch's drawing on the page: a point q of the drawing is
+// at o + k·q. The drawing is the screen's (sketch.DrawingWidth units wide,
+// the same frame and seeds), so the poster's streets wobble as the
+// screen's do, only larger.
+type placing struct {
+	k float64
+	o XY
+}
+
+func (pl placing) at(q sketch.XY) XY { return XY{X: pl.o.X + pl.k*q.X, Y: pl.o.Y + pl.k*q.Y} }
+
+func (pl placing) all(qs []sketch.XY) []XY {
+	out := make([]XY, len(qs))
+	for i, q := range qs {
+		out[i] = pl.at(q)
+	}
+	return out
+}
+
+// fitting places the drawing of f so that the map's bbox fills r, centred.
+func fitting(f sketch.Frame, r Rect) placing {
+	nw := f.Project(atlas.Point{Lon: f.Bounds.W, Lat: f.Bounds.N})
+	se := f.Project(atlas.Point{Lon: f.Bounds.E, Lat: f.Bounds.S})
+	k := min(r.W/(se.X-nw.X), r.H/(se.Y-nw.Y))
+	return placing{k: k, o: XY{X: r.X + (r.W-k*(se.X-nw.X))/2 - k*nw.X, Y: r.Y + (r.H-k*(se.Y-nw.Y))/2 - k*nw.Y}}
+}
+
+// aspect is width over height of b as the map draws it.
+func aspect(b atlas.BBox) float64 {
+	f := sketch.NewFrame(b, sketch.DrawingWidth, sketch.DrawingMargin)
+	nw, se := f.Project(atlas.Point{Lon: b.W, Lat: b.N}), f.Project(atlas.Point{Lon: b.E, Lat: b.S})
+	return (se.X - nw.X) / (se.Y - nw.Y)
+}
+
+// metresPerPoint is the ground one point of the sheet covers: one degree
+// of latitude is 111,320 m.
+func (sm sheetMap) metresPerPoint() float64 {
+	b := sm.f.Bounds
+	nw, se := sm.f.Project(atlas.Point{Lon: b.W, Lat: b.N}), sm.f.Project(atlas.Point{Lon: b.E, Lat: b.S})
+	return (b.N - b.S) * 111320 / ((se.Y - nw.Y) * sm.pl.k)
+}
+
+// sheetMap is the drawn map on the sheet, as the passes after it need it.
+type sheetMap struct {
+	f     sketch.Frame
+	pl    placing
+	inner Rect // where the bbox is drawn; labels stay inside
+	clip  Rect // where the base stops: just inside the frame's line
+}
+
+// drawn is what the map's labelling wrote, for the tests and the caller.
+type drawn struct {
+	unlabelled int // entries the map could not label (0 on every tested map)
+	notes      int // notes written in the map
+}
+
+// draw adds the framed map with its marks, names, street names and notes
+// to p.
+func (s mapSheet) draw(p *Page, es []entry) drawn {
+	f, u, pal := s.frame, s.u, s.o.pal
+	border := sketch.Wobble(append(corners(f), corners(f)[0]), "frame", u*0.12, u*4)
+	p.add(Path{D: sketch.PathData(border[:len(border)-1], true, true), Fill: pal.Paper, Stroke: pal.Ink, Width: max(0.8, u*0.14)})
 	inner := Rect{f.X + u*1.2, f.Y + u*1.2, f.W - u*2.4, f.H - u*2.4}
-	pr := fit(s.m.Bounds, inner)
-	clipTo := Rect{f.X + u*0.3, f.Y + u*0.3, f.W - u*0.6, f.H - u*0.6}
-	s.areas(p, pr, clipTo)
-	s.streets(p, pr, clipTo)
-	s.route(p, pr, clipTo)
+	frame := sketch.NewFrame(s.m.Bounds, sketch.DrawingWidth, sketch.DrawingMargin)
+	sm := sheetMap{f: frame, pl: fitting(frame, inner), inner: inner, clip: Rect{f.X + u*0.3, f.Y + u*0.3, f.W - u*0.6, f.H - u*0.6}}
+	s.base(p, sm)
 
 	r := max(2.4, u*0.34)
-	size := labelSize(u)
 	at := make([]XY, len(es))
 	for i, e := range es {
-		at[i] = pr.xy(e.At)
+		at[i] = sm.pl.at(frame.Project(e.At))
 	}
-	reserved := s.furniture(p, pr, inner)
-	lb := labeller{area: inner, size: size, r: r, measure: s.o.Measure, reserved: reserved, lines: s.lines(pr)}
-	labels, unlabelled := lb.place(at, es)
-	names := s.streetNames(pr, inner, at, r, labels, reserved)
-	for _, t := range names {
-		p.add(t)
-	}
+	reserved := s.furniture(p, sm, inner)
+	lb := labeller{area: inner, size: labelSize(u), r: r, measure: s.o.Measure, reserved: reserved, lines: s.lines(sm), pal: pal}
+	labels, taken, unlabelled := lb.place(at, es)
+	names := s.streetNames(sm, taken)
+	notes := s.notes(sm, es, at, r, taken)
+
 	var leaders [][]XY
 	for _, l := range labels {
 		if l.Leader != nil {
@@ -48,17 +109,24 @@ func (s mapSheet) draw(p *Page, es []entry) int {
 		}
 	}
 	if leaders != nil {
-		p.add(Path{Parts: leaders, Stroke: ink, Width: max(0.4, u*0.05)})
+		p.add(Path{Parts: leaders, Stroke: pal.Ink, Width: max(0.4, u*0.05)})
 	}
-	for i, e := range es {
-		p.add(mark(e.Kind, at[i], r, e.Pin))
+	if notes.leaders != nil {
+		p.add(Path{Parts: notes.leaders, Stroke: pal.Soft, Width: max(0.4, u*0.05)})
 	}
+	s.marks(p, sm, es, r)
 	for _, l := range labels {
 		if l.Text.S != "" {
 			p.add(l.Text)
 		}
 	}
-	return unlabelled
+	for _, t := range names {
+		p.add(t)
+	}
+	for _, t := range notes.texts {
+		p.add(t)
+	}
+	return drawn{unlabelled: unlabelled, notes: notes.n}
 }
 
 // labelSize is the map's label size: 0.72 u is 8.6 pt on A2, 12 pt on A1;
@@ -66,173 +134,144 @@ func (s mapSheet) draw(p *Page, es []entry) int {
 func labelSize(u float64) float64 { return max(MinTextSize, u*0.72) }
 
 func corners(r Rect) []XY {
-	return []XY{{r.X, r.Y}, {r.X + r.W, r.Y}, {r.X + r.W, r.Y + r.H}, {r.X, r.Y + r.H}}
+	return []XY{{X: r.X, Y: r.Y}, {X: r.X + r.W, Y: r.Y}, {X: r.X + r.W, Y: r.Y + r.H}, {X: r.X, Y: r.Y + r.H}}
 }
 
-func (s mapSheet) project(pr projection, pts []atlas.Point) []XY {
-	out := make([]XY, len(pts))
-	for i, pt := range pts {
-		out[i] = pr.xy(pt)
-	}
-	return out
-}
-
-// areas draws green, water and buildings, filled and outlined by hand.
-func (s mapSheet) areas(p *Page, pr projection, clip Rect) {
-	style := map[atlas.Layer]Path{
-		atlas.Groen:  {Fill: green, Stroke: greenInk, Width: s.u * 0.08},
-		atlas.Water:  {Fill: water, Stroke: waterInk, Width: s.u * 0.08},
-		atlas.Gebouw: {Fill: building, Stroke: ink, Width: s.u * 0.1},
-	}
-	for _, layer := range []atlas.Layer{atlas.Groen, atlas.Water, atlas.Gebouw} {
-		for _, sh := range s.m.Shapes {
-			if sh.Layer != layer {
+// base draws sketch's base — areas outlined and hatched, streets in one
+// wobbling stroke with the odd second one, the walk dotted — inked by the
+// palette for each layer, and stopped at the frame.
+func (s mapSheet) base(p *Page, sm sheetMap) {
+	pal, k := s.o.pal, sm.pl.k*pen
+	for _, g := range sketch.Base(sm.f, s.m.Shapes) {
+		li := pal.Layer(atlas.Layer(strings.TrimPrefix(g.Class, "laag ")))
+		for _, it := range g.Items {
+			sp, ok := it.(sketch.Path)
+			if !ok {
 				continue
 			}
-			st := style[layer]
-			rnd := seeded(sh.ID + sh.Name)
-			for _, part := range sh.Parts {
-				pts := s.project(pr, part)
-				if sh.Area {
-					ring := clipRing(wobble(pts[:len(pts)-1], true, s.u*0.15, s.u*3, rnd), clip)
-					if len(ring) > 2 {
-						st.Parts, st.Closed = [][]XY{ring}, true
-						p.add(st)
-					}
-				} else if layer == atlas.Water { // a canal drawn as a line
-					p.add(Path{Parts: clipLine(wobble(pts, false, s.u*0.1, s.u*3, rnd), clip), Stroke: water, Width: s.u * 1.1})
+			if len(sp.Strokes) > 0 { // hatching: short straight strokes
+				var parts [][]XY
+				for _, st := range sp.Strokes {
+					parts = append(parts, clipLine(sm.pl.all(st), sm.clip)...)
 				}
+				if parts != nil {
+					p.add(Path{Parts: parts, Stroke: li.Hatch, Width: li.HatchWidth * k})
+				}
+			}
+			if len(sp.Pts) < 2 {
+				continue
+			}
+			pts := sm.pl.all(sp.Pts)
+			line := Path{Stroke: li.Line, Width: sp.Width * k, Dash: li.Dot[0] * k, Gap: li.Dot[1] * k}
+			if sp.Width == 0 {
+				line.Width = li.Width * k
+			}
+			if sp.Class == "nogmaals" { // a second stroke over a street
+				line.Stroke = pal.Soft
+			}
+			pieces := clipLine(pts, sm.clip)
+			if sp.Closed {
+				line.Fill, pieces = li.Fill, [][]XY{clipRing(pts, sm.clip)}
+			}
+			for _, piece := range pieces {
+				if len(piece) > 1 {
+					line.D += sketch.PathData(piece, sp.Closed, sp.Smooth)
+				}
+			}
+			if line.D != "" {
+				p.add(line)
 			}
 		}
 	}
 }
 
-// streets draws every street as two inked edges with paper between: first
-// all the dark casings, then all the light middles, so crossings join.
-func (s mapSheet) streets(p *Page, pr projection, clip Rect) {
-	var lines [][]XY
-	for _, sh := range s.m.Shapes {
-		if sh.Layer != atlas.Straat {
+// marks draws every entry's pictogram with sketch.Marks, the plates the
+// screen draws, put on the page and inked by the palette for each class.
+func (s mapSheet) marks(p *Page, sm sheetMap, es []entry, r float64) {
+	pal, k := s.o.pal, sm.pl.k
+	places := make([]atlas.Place, len(es))
+	c := sketch.Clustering{Singles: make([]int, len(es)), Scale: r / (sketch.MarkRadius * k)}
+	for i, e := range es {
+		places[i], c.Singles[i] = e.place, i
+		places[i].At = e.At
+	}
+	sc := r / sketch.MarkRadius // the pictograms' scale on the page
+	for _, it := range sketch.Marks(sm.f, places, c, sketch.Window{}).Items {
+		pl, ok := it.(sketch.Plate)
+		if !ok {
 			continue
 		}
-		rnd := seeded(sh.ID + sh.Name)
-		for _, part := range sh.Parts {
-			lines = append(lines, clipLine(wobble(s.project(pr, part), false, s.u*0.12, s.u*2.5, rnd), clip)...)
+		fill, stroke, w := "", pal.Ink, markLine
+		switch class := strings.TrimPrefix(pl.Class, "mark "); class {
+		case "mark-lijn":
+			w = signLine
+		case "pin":
+			fill = pal.Pin
+		case "wachtend":
+			fill, stroke = pal.Light, pal.Pin
+		default:
+			fill = pal.Kind(kind.Kind(class))
 		}
-	}
-	if lines == nil {
-		return
-	}
-	w := s.streetWidth()
-	p.add(Path{Parts: lines, Stroke: ink, Width: w + max(0.9, s.u*0.16)})
-	p.add(Path{Parts: lines, Stroke: street, Width: w})
-}
-
-// route draws the walk as a dashed line on top of the streets.
-func (s mapSheet) route(p *Page, pr projection, clip Rect) {
-	for _, sh := range s.m.Shapes {
-		if sh.Layer != atlas.Route {
-			continue
-		}
-		rnd := seeded(sh.ID)
-		for _, part := range sh.Parts {
-			p.add(Path{Parts: clipLine(wobble(s.project(pr, part), false, s.u*0.1, s.u*2, rnd), clip),
-				Stroke: route, Width: s.u * 0.26, Dash: s.u * 0.9})
-		}
+		p.add(Path{D: sketch.Transform(pl.D, k, sm.pl.o.X, sm.pl.o.Y), Fill: fill, Stroke: stroke, Width: w * sc})
 	}
 }
 
-// lines are the inked edges of the streets and the walk, which names keep
-// off where they can (label.Place).
-func (s mapSheet) lines(pr projection) [][4]float64 {
+// lines are the streets and the walk, which names keep off where they can
+// (label.Place), on the page: a street as the two edges of its stroke and
+// wobble, so no name's letters sit on it.
+func (s mapSheet) lines(sm sheetMap) [][4]float64 {
 	var out [][4]float64
-	for _, sh := range s.m.Shapes {
-		if sh.Area || sh.Layer != atlas.Straat && sh.Layer != atlas.Route {
+	add := func(a, b XY) { out = append(out, [4]float64{a.X, a.Y, b.X, b.Y}) }
+	half := streetGap * sm.pl.k * pen
+	for _, seg := range sketch.Streets(sm.f, s.m.Shapes) {
+		a, b := sm.pl.at(XY{X: seg[0], Y: seg[1]}), sm.pl.at(XY{X: seg[2], Y: seg[3]})
+		l := math.Hypot(b.X-a.X, b.Y-a.Y)
+		if l == 0 {
 			continue
 		}
-		half := 0.0 // the walk is one line; a street two, its edges
-		if sh.Layer == atlas.Straat {
-			half = s.streetWidth() / 2
+		nx, ny := (a.Y-b.Y)/l*half, (b.X-a.X)/l*half
+		add(XY{X: a.X + nx, Y: a.Y + ny}, XY{X: b.X + nx, Y: b.Y + ny})
+		add(XY{X: a.X - nx, Y: a.Y - ny}, XY{X: b.X - nx, Y: b.Y - ny})
+	}
+	for _, sh := range s.m.Shapes {
+		if sh.Layer != atlas.Route || sh.Area {
+			continue
 		}
 		for _, part := range sh.Parts {
-			pts := s.project(pr, part)
-			for i := 1; i < len(pts); i++ {
-				a, b := pts[i-1], pts[i]
-				l := math.Hypot(b.X-a.X, b.Y-a.Y)
-				if l == 0 {
-					continue
-				}
-				nx, ny := (a.Y-b.Y)/l*half, (b.X-a.X)/l*half
-				out = append(out, [4]float64{a.X + nx, a.Y + ny, b.X + nx, b.Y + ny})
-				if half > 0 {
-					out = append(out, [4]float64{a.X - nx, a.Y - ny, b.X - nx, b.Y - ny})
-				}
+			for i := 1; i < len(part); i++ {
+				add(sm.pl.at(sm.f.Project(part[i-1])), sm.pl.at(sm.f.Project(part[i])))
 			}
 		}
 	}
 	return out
 }
 
-// streetWidth is the paper between a street's two inked edges.
-func (s mapSheet) streetWidth() float64 { return s.u * 0.62 }
-
-// streetNames writes each street's name along its longest straight
-// stretch where that is free of marks, labels and other names. Names are
-// the least important text on the map, so they go last.
-func (s mapSheet) streetNames(pr projection, area Rect, at []XY, r float64, labels []placed, reserved []label.Box) []Text {
-	g := newOccupancy(64)
-	for _, b := range reserved {
-		g.add(b)
-	}
-	for _, c := range at {
-		g.add(label.Box{X0: c.X - r, Y0: c.Y - r, X1: c.X + r, Y1: c.Y + r})
-	}
-	for _, l := range labels {
-		if l.Text.S != "" {
-			g.add(l.Box)
+// streetNames writes the streets' names along them with sketch's lettering,
+// where the names and marks leave room: they are the least important text
+// on the map after the places' names, so they go after them.
+func (s mapSheet) streetNames(sm sheetMap, taken *label.Index) []Text {
+	pal, size := s.o.pal, max(MinTextSize, s.u*0.6)
+	streets := sketch.NamedStreets(sm.f, s.m.Shapes)
+	for i := range streets {
+		for j, line := range streets[i].Lines {
+			streets[i].Lines[j] = sm.pl.all(line)
 		}
 	}
-	size := max(MinTextSize, s.u*0.6)
+	a := sm.inner
 	var out []Text
-	for _, sh := range s.m.Shapes {
-		if sh.Layer != atlas.Straat || sh.Name == "" || len(sh.Parts) == 0 {
-			continue
-		}
-		pts := s.project(pr, sh.Parts[0])
-		best, bl := -1, 0.0
-		for i := 1; i < len(pts); i++ {
-			if l := math.Hypot(pts[i].X-pts[i-1].X, pts[i].Y-pts[i-1].Y); l > bl {
-				best, bl = i, l
-			}
-		}
-		name := clean(sh.Name, 0)
-		w := s.o.Measure(name, size)
-		if best < 0 || w > bl*0.9 {
-			continue
-		}
-		a, b := pts[best-1], pts[best]
-		ang := math.Atan2(b.Y-a.Y, b.X-a.X)
-		if ang > math.Pi/2 || ang <= -math.Pi/2 {
-			ang += math.Pi // keep the text upright
-		}
-		mid := XY{(a.X + b.X) / 2, (a.Y + b.Y) / 2}
-		box := rotatedBox(mid, w, size, ang)
-		if !inside(box, area) || g.hits(box) {
-			continue
-		}
-		g.add(box)
-		// the baseline sits a third of the size below the centre line, so
-		// the letters ride in the street between its two inked edges
-		base := XY{mid.X - math.Sin(ang)*size*0.33, mid.Y + math.Cos(ang)*size*0.33}
-		out = append(out, Text{At: base, S: name, Size: size, Align: Middle, Fill: inkSoft, Angle: ang * 180 / math.Pi})
+	for _, n := range sketch.NameStreets(streets, taken, sketch.Lettering{Size: size, Height: size * 1.2,
+		Gap: streetGap*sm.pl.k*pen + 0.1*size, Measure: s.o.Measure, Area: label.Box{X0: a.X, Y0: a.Y, X1: a.X + a.W, Y1: a.Y + a.H}}) {
+		out = append(out, Text{At: n.At, S: n.S, Size: size, Align: Middle, Fill: pal.Soft, Angle: n.Angle,
+			Halo: size * haloShare, HaloInk: pal.Paper})
 	}
 	return out
 }
 
-// rotatedBox is the axis-aligned box around a w × h text centred on c and
-// turned by ang radians.
-func rotatedBox(c XY, w, h, ang float64) label.Box {
-	cw, sw := math.Abs(math.Cos(ang)), math.Abs(math.Sin(ang))
-	hw, hh := (w*cw+h*sw)/2, (w*sw+h*cw)/2
-	return label.Box{X0: c.X - hw, Y0: c.Y - hh, X1: c.X + hw, Y1: c.Y + hh}
+// streetGap is how far street names keep from their street's middle, in
+// drawing units: half its widest stroke and its wobble (as on screen).
+const streetGap = 2.8
+
+// inside reports whether b lies within r.
+func inside(b label.Box, r Rect) bool {
+	return b.X0 >= r.X && b.Y0 >= r.Y && b.X1 <= r.X+r.W && b.Y1 <= r.Y+r.H
 }

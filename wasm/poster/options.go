@@ -3,9 +3,9 @@ package poster
 import (
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
 
 // MinTextSize is the smallest text on any poster, in points: below 7 pt a
@@ -30,11 +30,17 @@ type Options struct {
 
 	Pins []pin.Pin // residents' pins, drawn in their own ink and indexed
 
+	Ink Ink // what it is printed in; default Kleur, the map's colours
+
 	// Measure returns the advance width of s at size points in the
 	// poster's font. Label placement is only as exact as this; the default
-	// over-estimates Patrick Hand (mean 0.42 em) at 0.5 em per character,
-	// so estimated labels never touch when drawn in the real font.
+	// adds up the advances of Patrick Hand's characters (sketch.Advance,
+	// the table the screen's names are placed by) without kerning. The
+	// command measures the shaped text with the font itself, the browser
+	// with its canvas.
 	Measure func(s string, size float64) float64
+
+	pal *sketch.Palette // Ink's palette
 }
 
 func (o *Options) withDefaults() Options {
@@ -43,13 +49,20 @@ func (o *Options) withDefaults() Options {
 		v = *o
 	}
 	if v.Measure == nil {
-		v.Measure = estimate
+		v.Measure = advances
 	}
+	v.pal = v.Ink.palette()
 	return v
 }
 
-func estimate(s string, size float64) float64 {
-	return float64(utf8.RuneCountInString(s)) * size * 0.5
+// advances is the width of s in the handwriting face: the sum of its
+// characters' advances (sketch.Advance), in points at size.
+func advances(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += sketch.Advance(r)
+	}
+	return w * size
 }
 
 var months = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli",

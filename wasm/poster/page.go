@@ -1,15 +1,18 @@
 package poster
 
-// The poster keeps its own display list rather than reusing sketch's.
-// sketch.Drawing is the screen map: items carry CSS classes, and the page's
-// stylesheet decides line widths, colours and font sizes. A printed page
-// has no stylesheet — PDF and PNG need every stroke width, colour and font
-// size spelt out, in points — and most of a poster (title, legend, index,
-// QR code) is not map at all. So each item here carries its own style, and
-// the renderers need no knowledge of kinds, layers or classes.
+import "github.com/buurtkaart/buurtkaart/wasm/sketch"
+
+// The poster's map is sketch's drawing — the same projection, wobble,
+// pictograms and palette as the screen's — placed on the sheet (mapdraw.go).
+// Its display list is the page's, not sketch.Drawing: sketch's items carry
+// CSS classes for the page's stylesheet, while a printed page has none —
+// PDF and PNG need every stroke width, colour and font size spelt out, in
+// points — and most of a poster (title, legend, index, QR code) is not map
+// at all. So each item here carries its own style, from the palette by the
+// role sketch gave it, and the renderers know no kinds, layers or classes.
 
 // XY is a position on the page in points: x right, y down, origin top left.
-type XY struct{ X, Y float64 }
+type XY = sketch.XY
 
 // Rect is an area on the page in points.
 type Rect struct{ X, Y, W, H float64 }
@@ -29,10 +32,14 @@ type Item interface{ isItem() }
 type Path struct {
 	Parts  [][]XY // each part is a polyline, or a polygon when Closed
 	Closed bool
+	// D is further outlines as SVG path data in points, drawn after Parts:
+	// absolute M, L, H, V, Q, A and Z only (sketch's pictograms and curves).
+	D      string
 	Fill   string  // "#rrggbb", or "" for none
 	Stroke string  // "#rrggbb", or "" for none
 	Width  float64 // stroke width in points
-	Dash   float64 // dash and gap length in points; 0 is a solid line
+	Dash   float64 // dash length in points; 0 is a solid line
+	Gap    float64 // gap between dashes in points; 0: as long as a dash
 }
 
 // Align is where a text's position sits along its line.
@@ -52,10 +59,11 @@ type Text struct {
 	Align Align
 	Fill  string  // "#rrggbb"
 	Angle float64 // rotation in degrees, clockwise (y is down), around At
-	// Halo, if > 0, is the width in points of a band of the map's paper
+	// Halo, if > 0, is the width in points of a band of paper (HaloInk)
 	// drawn round the letters under them, so the lines a label sits on
-	// (a street's edge, the walk's dashes) do not run through its words.
-	Halo float64
+	// (a street, the walk's dots, hatching) do not run through its words.
+	Halo    float64
+	HaloInk string
 }
 
 func (Path) isItem() {}

@@ -40,7 +40,7 @@ func drawQR(p *Page, modules [][]bool, x, y, side float64) {
 }
 
 // qrPlaceholder stands where the code goes when the host gave none.
-func qrPlaceholder(p *Page, x, y, side, u float64) {
-	p.add(Path{Parts: [][]XY{corners(Rect{x, y, side, side})}, Closed: true, Fill: "#ffffff", Stroke: inkSoft, Width: u * 0.08, Dash: u * 0.5})
-	p.add(Text{At: XY{x + side/2, y + side/2}, S: "QR", Size: max(MinTextSize, side/5), Fill: inkSoft, Align: Middle})
+func qrPlaceholder(p *Page, soft string, x, y, side, u float64) {
+	p.add(Path{Parts: [][]XY{corners(Rect{x, y, side, side})}, Closed: true, Fill: "#ffffff", Stroke: soft, Width: u * 0.08, Dash: u * 0.5})
+	p.add(Text{At: XY{X: x + side/2, Y: y + side/2}, S: "QR", Size: max(MinTextSize, side/5), Fill: soft, Align: Middle})
 }

@@ -62,11 +62,12 @@ func (s *SVG) Path(p Path) {
 			d.WriteByte('Z')
 		}
 	}
+	d.WriteString(p.D)
 	s.w.WriteString(`<path d="` + d.String() + `" fill="` + colour(p.Fill) + `"`)
 	if p.Stroke != "" && p.Width > 0 {
 		s.w.WriteString(` stroke="` + colour(p.Stroke) + `" stroke-width="` + num(p.Width) + `" stroke-linecap="round" stroke-linejoin="round"`)
 		if p.Dash > 0 {
-			s.w.WriteString(` stroke-dasharray="` + num(p.Dash) + `"`)
+			s.w.WriteString(` stroke-dasharray="` + num(p.Dash) + " " + num(firstPositive(p.Gap, p.Dash)) + `"`)
 		}
 	}
 	s.w.WriteString("/>")
@@ -82,12 +83,21 @@ func (s *SVG) Text(t Text) {
 		s.w.WriteString(` text-anchor="end"`)
 	}
 	if t.Halo > 0 {
-		s.w.WriteString(` stroke="` + MapPaper + `" stroke-width="` + num(t.Halo) + `" stroke-linejoin="round" paint-order="stroke"`)
+		s.w.WriteString(` stroke="` + colour(t.HaloInk) + `" stroke-width="` + num(t.Halo) + `" stroke-linejoin="round" paint-order="stroke"`)
 	}
 	if t.Angle != 0 {
 		s.w.WriteString(` transform="rotate(` + num(t.Angle) + " " + num(t.At.X) + " " + num(t.At.Y) + `)"`)
 	}
 	s.w.WriteString(">" + esc(t.S) + "</text>")
+}
+
+func firstPositive(v ...float64) float64 {
+	for _, x := range v {
+		if x > 0 {
+			return x
+		}
+	}
+	return 0
 }
 
 // End closes the document and flushes.

@@ -179,7 +179,7 @@ func Marks(f Frame, ps []atlas.Place, c Clustering, w Window) Group {
 	for _, i := range c.Singles {
 		p := ps[i]
 		if at := f.Project(p.At); w.contains(at, margin) {
-			add(iconFor(p.Kind, p.Tags), string(p.Kind), at, c.Scale)
+			add(Pictogram(p), string(p.Kind), at, c.Scale)
 			switch p.Pin {
 			case atlas.PinShown:
 				add("p-voet", "pin", at, c.Scale)

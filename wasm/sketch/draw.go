@@ -56,10 +56,10 @@ func (o *Options) withDefaults() Options {
 		v = *o
 	}
 	if v.Width <= 0 {
-		v.Width = 1000
+		v.Width = DrawingWidth
 	}
 	if v.Margin <= 0 {
-		v.Margin = 24
+		v.Margin = DrawingMargin
 	}
 	if v.FontSize <= 0 {
 		v.FontSize = defaultFontSize
@@ -73,34 +73,51 @@ func (o *Options) withDefaults() Options {
 // markRadius is the half-size of a place's pictogram, in units.
 const markRadius = 6.5
 
+// The drawing's width and margin by default, in units: a map drawn 1,000
+// units wide is 1,000 px on a laptop, and the poster draws the same
+// drawing, scaled to its sheet, so its wobbles are the screen's.
+const (
+	DrawingWidth  = 1000
+	DrawingMargin = 24
+)
+
 // Map draws m: the base layers and the places with their labels. Residents'
 // pins are places too (pin.Pin.Place), drawn by Marks and Labels with them.
 func Map(m *atlas.Map, opts *Options) (*Drawing, Frame) {
 	o := opts.withDefaults()
 	f := NewFrame(m.Bounds, o.Width, o.Margin)
-	d := &Drawing{Title: m.Title, Width: f.Width, Height: f.Height}
-	for _, l := range atlas.Layers {
-		g := Group{Class: "laag " + string(l)}
-		for _, s := range m.Shapes {
-			if s.Layer == l {
-				g.Items = append(g.Items, shapeItems(f, s)...)
-			}
-		}
-		if len(g.Items) > 0 {
-			d.Groups = append(d.Groups, g)
-		}
-	}
-	streets := Streets(f, m.Shapes)
-	marks, labels := places(f, m.Places, streets, o.FontSize, o.Scale)
+	d := &Drawing{Title: m.Title, Width: f.Width, Height: f.Height, Groups: Base(f, m.Shapes)}
+	streets, named := Streets(f, m.Shapes), NamedStreets(f, m.Shapes)
+	marks, labels := places(f, m.Places, streets, named, o.FontSize, o.Scale)
 	d.Groups = append(d.Groups, Group{ID: "verbindingen", Class: "verbindingen"}, marks, labels)
 	if o.Phone > 0 {
-		marks, labels := places(f, m.Places, streets, o.FontSize, o.Phone)
+		marks, labels := places(f, m.Places, streets, named, o.FontSize, o.Phone)
 		marks.Class += " smal"
 		labels.Class += " smal"
 		d.Groups = append(d.Groups, marks, labels)
 		d.Phone = true
 	}
 	return d, f
+}
+
+// Base draws the base shapes by hand, a group per layer (class "laag
+// <layer>"), bottom first: what every medium draws under the places. Each
+// shape's wobble comes from its id, so the screen and the poster draw the
+// same lines.
+func Base(f Frame, shapes []atlas.Shape) []Group {
+	var out []Group
+	for _, l := range atlas.Layers {
+		g := Group{Class: "laag " + string(l)}
+		for _, s := range shapes {
+			if s.Layer == l {
+				g.Items = append(g.Items, shapeItems(f, s)...)
+			}
+		}
+		if len(g.Items) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // shapeItems draws one base shape by hand: wobbling ink, streets in
@@ -157,9 +174,10 @@ func hatching(l atlas.Layer) (angle, gap float64) {
 	return math.Pi / 4, 4.5
 }
 
-func places(f Frame, ps []atlas.Place, streets [][4]float64, fontSize, scale float64) (marks, labels Group) {
+func places(f Frame, ps []atlas.Place, streets [][4]float64, named []Street, fontSize, scale float64) (marks, labels Group) {
 	c := Cluster(f, ps, scale, nil)
-	return Marks(f, ps, c, Window{}), Labels(f, ps, &LabelOptions{FontSize: fontSize, Scale: scale, Only: c.Singles, Clusters: c.Groups, Streets: streets})
+	return Marks(f, ps, c, Window{}), Labels(f, ps, &LabelOptions{FontSize: fontSize, Scale: scale, Only: c.Singles,
+		Clusters: c.Groups, Streets: streets, StreetNames: named})
 }
 
 // LabelOptions tune Labels; nil means defaults.
@@ -172,6 +190,9 @@ type LabelOptions struct {
 	Notes    bool               // write a place's note under its name (see NotesFrom)
 	Clusters []Klont            // drawn clusters: names keep clear of their circles
 	Streets  [][4]float64       // streets (Streets): names keep off them where they can
+	// StreetNames are the named streets (NamedStreets): their names are
+	// written along them where there is room once the places are named.
+	StreetNames []Street
 }
 
 // klontRadius is the radius of a cluster's circle at scale 1 (icons.go).
@@ -194,6 +215,8 @@ const (
 // Labels lays out the names of places for one zoom level: text and marks
 // shrink with Scale (in drawing units) so they keep their size on screen,
 // and none overlaps another, a mark, or a leader line. Earlier places win.
+// Then the streets' names (StreetNames) are written along them where the
+// places' names left room: texts of class "straatnaam", turned.
 func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 	var o LabelOptions
 	if opts != nil {
@@ -251,7 +274,8 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 		r := klontRadius * o.Scale
 		obstacles = append(obstacles, label.Box{X0: k.At.X - r, Y0: k.At.Y - r, X1: k.At.X + r, Y1: k.At.Y + r})
 	}
-	for i, pl := range label.Place(anchors, obstacles, o.Streets) {
+	placed := label.Place(anchors, obstacles, o.Streets)
+	for i, pl := range placed {
 		if !pl.Placed {
 			continue
 		}
@@ -279,6 +303,11 @@ func Labels(f Frame, ps []atlas.Place, opts *LabelOptions) Group {
 			dy = small * lineHeight
 		}
 		g.Items = append(g.Items, t)
+	}
+	if len(o.StreetNames) > 0 {
+		taken := label.NewIndex(label.Box{X1: f.Width, Y1: f.Height}, 2*size*lineHeight)
+		taken.Placed(anchors, obstacles[4:], placed)
+		g.Items = append(g.Items, streetTexts(f, o, taken)...)
 	}
 	return g
 }

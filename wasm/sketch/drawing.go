@@ -41,6 +41,10 @@ type Text struct {
 	S      string
 	Lines  []Line // further lines under the first, in the same column
 	Name   Name   // for a place's name: which place, and the box it takes (not written)
+	// Angle turns the text about At, in degrees clockwise (a street's
+	// name along its street); Scale, if not 0, sizes it in the labels'
+	// size (which the page's style sets for the zoom level).
+	Angle, Scale float64
 }
 
 // Name ties a label to the place it names, with the box it takes in

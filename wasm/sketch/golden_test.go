@@ -13,9 +13,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden SVG files in testdata/")
 
-// TestGolden draws every map in geodata/golden and the sample, and compares
-// the SVG byte for byte with testdata/NAME.svg. Run `go test ./wasm/sketch
-// -update` after a deliberate change and review the diff.
+// TestGolden draws every map in geodata/golden and the sample as the page
+// ships it (PageOptions: the laptop's and the phone's places and names),
+// and compares the SVG byte for byte with testdata/NAME.svg. Run `go test
+// ./wasm/sketch -update` after a deliberate change and review the diff.
 func TestGolden(t *testing.T) {
 	inputs, _ := filepath.Glob("../../geodata/golden/*.geojson")
 	inputs = append(inputs, "../../geodata/schilderswijk.geojson")
@@ -30,7 +31,7 @@ func TestGolden(t *testing.T) {
 			if m == nil || atlas.HasErrors(diags) {
 				t.Fatalf("%s: %v", in, diags)
 			}
-			d, _ := Map(m, nil)
+			d, _ := Map(m, PageOptions())
 			var got bytes.Buffer
 			if err := WriteSVG(&got, d); err != nil {
 				t.Fatal(err)

@@ -1,10 +1,6 @@
 package sketch
 
-import (
-	"strings"
-
-	"github.com/buurtkaart/buurtkaart/wasm/kind"
-)
+import "strings"
 
 // The pictograms, drawn by hand around (0,0) within about 6.5 units. Each
 // kind has its own silhouette — star, three heads, house, speech bubble,
@@ -39,11 +35,12 @@ var iconParts = map[string][]iconPart{
 	"i-kerk":      badge(`M-3.1 4.5V-0.4L0-3.2 3.1-0.4V4.5ZM0-3.2V-5.9M-1.1-4.9H1.1`),
 	"i-winkel":    badge(`M-3.9-1.2H3.9L3.5 4.4H-3.5ZM-1.7-1.2Q-1.8-4.4 0-4.4Q1.8-4.4 1.7-1.2`),
 	"i-bieb":      badge(`M0-3Q-2.6-4.5-5-3.3V3.6Q-2.6 2.4 0 3.6Q2.6 2.4 5 3.6V-3.3Q2.6-4.5 0-3ZM0-3V3.6`),
+	"i-boom":      badge(`M0 4.6V0.6M0 2.4L-1.5 1M-3.4-0.9Q-4.4-4.1-1.2-4.6Q0.4-5.6 2-4.4Q4.7-3.6 3.4-0.7Q2.5 1.1 0 0.6Q-2.3 1.1-3.4-0.9Z`),
 }
 
 // iconOrder fixes the order icons are written in, so output is stable.
 var iconOrder = []string{"k-talent", "k-verband", "k-plek", "k-verhaal", "k-partner",
-	"i-bankje", "i-markt", "i-moestuin", "i-speeltuin", "i-moskee", "i-kerk", "i-winkel", "i-bieb", "p-voet", "klont"}
+	"i-bankje", "i-markt", "i-moestuin", "i-speeltuin", "i-moskee", "i-kerk", "i-winkel", "i-bieb", "i-boom", "p-voet", "klont"}
 
 // badge is a round sign: the kind colour in the circle, the sign in ink.
 func badge(sign string) []iconPart {
@@ -76,22 +73,32 @@ var icons = func() string {
 	return b.String()
 }()
 
-// iconTags are the tags that have a sign of their own, in priority order,
-// with the kinds that may use them (a talent tagged "markt" is a person,
-// and keeps the talent star).
-var iconTags = []string{"bankje", "markt", "moestuin", "speeltuin", "moskee", "kerk", "winkel", "bieb"}
+// IconPart is one part of a pictogram: an outline filled in its kind's
+// colour, or a line in ink only. D is SVG path data around (0, 0), within
+// about markRadius: place it with Transform.
+type IconPart struct {
+	D    string
+	Line bool
+}
 
-// iconFor returns the symbol id for a place: a common-place sign when a
-// place or partner carries one of iconTags, else its kind's pictogram.
-func iconFor(k kind.Kind, tags []string) string {
-	if k == kind.Plek || k == kind.Partner {
-		for _, name := range iconTags {
-			for _, t := range tags {
-				if strings.EqualFold(t, name) {
-					return "i-" + name
-				}
-			}
-		}
+// Icon returns the parts of the pictogram id (see Pictogram; "p-voet" is a
+// resident's pin's foot, "klont" a cluster's lump).
+func Icon(id string) []IconPart {
+	out := make([]IconPart, len(iconParts[id]))
+	for i, p := range iconParts[id] {
+		out[i] = IconPart{D: p.d, Line: p.line}
 	}
-	return "k-" + string(k)
+	return out
+}
+
+// MarkRadius is the half-size of a pictogram at scale 1, in drawing units.
+const MarkRadius = markRadius
+
+// Transform writes path data d (absolute M, L, H, V, Q, A and Z only, as
+// the pictograms are) scaled by s about (0, 0) and moved to (x, y): how a
+// medium puts a pictogram, or a whole plate of them, where it draws.
+func Transform(d string, s, x, y float64) string {
+	var b strings.Builder
+	place(&b, d, s, x, y)
+	return b.String()
 }

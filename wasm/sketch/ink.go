@@ -62,3 +62,11 @@ func wobble(pts []XY, r *ink, amp, step float64) []XY {
 func jitter(p XY, r *ink, amp float64) XY {
 	return XY{p.X + r.between(-amp, amp), p.Y + r.between(-amp, amp)}
 }
+
+// Wobble redraws the line through pts as the hand draws it, in steps of
+// about step units drifting at most amp sideways, the same way every time
+// for the same seed: what a medium draws by hand outside the map (a
+// poster's frame and rules) wobbles like the map's own lines.
+func Wobble(pts []XY, seed string, amp, step float64) []XY {
+	return wobble(pts, newInk(seed), amp, step)
+}

@@ -2,6 +2,7 @@ package sketch
 
 import (
 	"bufio"
+	"cmp"
 	"io"
 	"math"
 	"strconv"
@@ -60,7 +61,17 @@ func writeGroup(b *bufio.Writer, g Group) {
 			attr(b, "class", it.Class)
 			b.WriteString(` d="` + it.D + `"/>`)
 		case Text:
-			b.WriteString(`<text x="` + num(it.At.X) + `" y="` + num(it.At.Y) + `"`)
+			if it.Angle != 0 || it.Scale != 0 {
+				// Turned or sized: where it is goes into the transform, so
+				// the page's font size (by class, for the zoom) still holds.
+				for i, v := range [...]float64{it.At.X, it.At.Y, it.Angle, cmp.Or(it.Scale, 1)} {
+					b.WriteString([...]string{`<text transform="translate(`, " ", `) rotate(`, `) scale(`}[i])
+					b.WriteString(num(v))
+				}
+				b.WriteString(`)"`)
+			} else {
+				b.WriteString(`<text x="` + num(it.At.X) + `" y="` + num(it.At.Y) + `"`)
+			}
 			attr(b, "class", it.Class)
 			if it.Anchor != "start" && it.Anchor != "" {
 				attr(b, "text-anchor", it.Anchor)
@@ -89,6 +100,11 @@ func attr(b *bufio.Writer, name, value string) {
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
 
 func esc(s string) string { return escaper.Replace(s) }
+
+// PathData writes pts as SVG path data, numbers to one decimal: a
+// polyline (or polygon when closed), or when smooth the curves a pen draws
+// through them (curveData). Every medium writes the drawing's lines with it.
+func PathData(pts []XY, closed, smooth bool) string { return pathData(pts, closed, smooth) }
 
 func pathData(pts []XY, closed, smooth bool) string {
 	if smooth && len(pts) > 2 {
