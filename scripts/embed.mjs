@@ -388,6 +388,9 @@ try {
       let best = null;
       for (let i = 2; i <= 18; i++) for (let j = 2; j <= 18; j++) {
         const [lon, lat] = lonLat(i / 20, j / 20).map(Number);
+        // Inside the sample's buurt, the hull of its streets, which the
+        // server holds pins to (its bbox's corners lie outside it).
+        if (lon < 4.2995 || lon > 4.3185 || lat < 52.0625 || lat > 52.0735) continue;
         const d = Math.min(...avoid.map(([x, y]) => Math.hypot((x - lon) * k, y - lat)));
         if (!best || d > best.d) best = { lon, lat, d };
       }
