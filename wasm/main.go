@@ -56,7 +56,6 @@ func main() {
 		"place":   method(b.place),
 		"search":  method(b.search),
 		"links":   method(b.links),
-		"poster":  method(b.poster), // main_poster.go
 	}
 	js.Global().Set("buurtkaart", js.ValueOf(api))
 	if ready := js.Global().Get("buurtkaartReady"); ready.Type() == js.TypeFunction {

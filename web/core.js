@@ -3,14 +3,15 @@
 // embed runs it too inside a sandboxed frame, where module scripts cannot
 // load; pages reach it as globalThis.buurtkaartPage. Needs wasm_exec.js first.
 globalThis.buurtkaartPage = {
-  // loadCore runs the wasm, loads the map file at mapURL into it (both
-  // fetched at once) and returns the bridge (web/buurtkaart.d.ts).
-  async loadCore(mapURL) {
+  // loadCore runs the wasm (the map's, or the poster page's at wasmURL),
+  // loads the map file at mapURL into it (both fetched at once) and returns
+  // the bridge (web/buurtkaart.d.ts).
+  async loadCore(mapURL, wasmURL = "buurtkaart.wasm") {
     const ready = new Promise((resolve) => { globalThis.buurtkaartReady = resolve; });
     const go = new Go();
     const mapText = fetch(mapURL).then((r) => r.text());
     mapText.catch(() => {}); // a failure is reported where it is awaited
-    const { instance } = await WebAssembly.instantiateStreaming(fetch("buurtkaart.wasm"), go.importObject);
+    const { instance } = await WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject);
     go.run(instance);
     await ready;
     const loaded = globalThis.buurtkaart.load(await mapText);

@@ -53,7 +53,7 @@ const MM = { A4: [210, 297], A3: [297, 420], A2: [420, 594], A1: [594, 841] };
 let core, pins = null, qr = { url: "", modules: null }, last = null;
 
 async function startCore() {
-  core = await globalThis.buurtkaartPage.loadCore("map.geojson");
+  core = await globalThis.buurtkaartPage.loadCore("map.geojson", "poster.wasm"); // the composer's own wasm (wasm/posterpage)
 }
 
 // loadPins gets the public pins as the map shows them; without them the

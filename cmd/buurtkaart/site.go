@@ -99,24 +99,35 @@ func (s site) wasm() error {
 		return err
 	}
 	if old, err := os.ReadFile(stampFile); err == nil && string(old) == stamp {
-		if _, err := os.Stat(target + ".br"); err == nil {
+		_, e1 := os.Stat(target + ".br")
+		_, e2 := os.Stat(filepath.Join(s.out, "poster.wasm.br"))
+		if e1 == nil && e2 == nil {
 			return nil
 		}
 	}
+	// The map's wasm, and the poster page's with the composer the map's
+	// leaves out (wasm/posterpage).
+	for pkg, name := range map[string]string{"./wasm": "buurtkaart.wasm", "./wasm/posterpage": "poster.wasm"} {
+		if err := s.buildWasm(pkg, filepath.Join(s.out, name)); err != nil {
+			return err
+		}
+	}
+	return writeFile(stampFile, []byte(stamp))
+}
+
+// buildWasm compiles one browser wasm and its brotli copy.
+func (s site) buildWasm(pkg, target string) error {
 	tmp := target + ".tmp"
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, "./wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, pkg)
 	cmd.Dir = s.root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("building the browser wasm: %v\n%s", err, out)
+		return fmt.Errorf("building the browser wasm %s: %v\n%s", pkg, err, out)
 	}
 	if err := os.Rename(tmp, target); err != nil {
 		return err
 	}
-	if err := precompress(target); err != nil {
-		return err
-	}
-	return writeFile(stampFile, []byte(stamp))
+	return precompress(target)
 }
 
 // sourceStamp hashes everything the wasm is built from: go.mod, go.sum and
