@@ -45,14 +45,6 @@ func (b BBox) Contains(p Point) bool {
 // Empty reports whether b encloses no area.
 func (b BBox) Empty() bool { return !(b.E > b.W && b.N > b.S) }
 
-// extend grows b to include p; an empty b becomes the point itself.
-func (b BBox) extend(p Point, first bool) BBox {
-	if first {
-		return BBox{p.Lon, p.Lat, p.Lon, p.Lat}
-	}
-	return BBox{min(b.W, p.Lon), min(b.S, p.Lat), max(b.E, p.Lon), max(b.N, p.Lat)}
-}
-
 // Place is an asset on the map: a person's talent, a club, a place, a
 // story or a partner organisation.
 type Place struct {

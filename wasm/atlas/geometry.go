@@ -3,6 +3,8 @@ package atlas
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/paulmach/orb"
 )
 
 // UnsupportedGeometry is DecodeGeometry's error for a type other than
@@ -111,8 +113,10 @@ func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Poi
 	}
 	for _, part := range parts {
 		for _, pt := range part {
-			p.extent = p.extent.extend(pt, !p.extentSet)
-			p.extentSet = true
+			if !p.extentSet {
+				p.extent, p.extentSet = orb.Point{pt.Lon, pt.Lat}.Bound(), true
+			}
+			p.extent = p.extent.Extend(orb.Point{pt.Lon, pt.Lat})
 		}
 	}
 	return parts, polygons, true

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/paulmach/orb"
 	"math"
 	"strings"
 )
@@ -85,7 +86,7 @@ type parser struct {
 	ids       map[string]int // id → feature index, for duplicates and links
 	vertices  int            // of the base drawing; places do not count
 	boundsSet bool
-	extent    BBox
+	extent    orb.Bound // of every position read (github.com/paulmach/orb)
 	extentSet bool
 }
 
@@ -126,7 +127,7 @@ func (p *parser) finish(m *Map) {
 			"simplify the base drawing (a hand-drawn map needs far fewer points), or split the map")
 	}
 	if !p.boundsSet {
-		m.Bounds = p.extent
+		m.Bounds = BBox{p.extent.Min[0], p.extent.Min[1], p.extent.Max[0], p.extent.Max[1]}
 		if m.Bounds.Empty() {
 			// A single point or nothing at all: a small square so there is something to draw.
 			c := Point{m.Bounds.W, m.Bounds.S}

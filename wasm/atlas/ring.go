@@ -79,13 +79,3 @@ func within(a, b, p Point) bool {
 	return p.Lon >= min(a.Lon, b.Lon) && p.Lon <= max(a.Lon, b.Lon) &&
 		p.Lat >= min(a.Lat, b.Lat) && p.Lat <= max(a.Lat, b.Lat)
 }
-
-// signedArea is twice the area a closed ring encloses, positive when it
-// runs counter-clockwise — the winding RFC 7946 asks of exterior rings.
-func signedArea(ring []Point) float64 {
-	s := 0.0
-	for k := 0; k+1 < len(ring); k++ {
-		s += ring[k].Lon*ring[k+1].Lat - ring[k+1].Lon*ring[k].Lat
-	}
-	return s
-}

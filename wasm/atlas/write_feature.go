@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/paulmach/orb"
 	"math"
 	"slices"
 )
@@ -188,7 +189,8 @@ func (e *encoder) area(s Shape) {
 				e.raw(",")
 			}
 			ring := s.Parts[r]
-			if a := signedArea(ring); (r == start && a < 0) || (r > start && a > 0) {
+			// RFC 7946: exteriors counter-clockwise, holes clockwise.
+			if o := orbRing(ring).Orientation(); (r == start && o == orb.CW) || (r > start && o == orb.CCW) {
 				ring = slices.Clone(ring)
 				slices.Reverse(ring)
 			}
@@ -199,4 +201,14 @@ func (e *encoder) area(s Shape) {
 	if multi {
 		e.raw("]")
 	}
+}
+
+// orbRing is a ring as github.com/paulmach/orb holds it, for its planar
+// operations (orientation).
+func orbRing(ring []Point) orb.Ring {
+	out := make(orb.Ring, len(ring))
+	for i, p := range ring {
+		out[i] = orb.Point{p.Lon, p.Lat}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/paulmach/orb"
 	"math"
 	"os"
 	"path/filepath"
@@ -100,7 +101,7 @@ func canonical(m *Map) *Map {
 			for _, p := range part {
 				s.Parts[k] = append(s.Parts[k], rp(p))
 			}
-			if a := signedArea(s.Parts[k]); s.Area && (slices.Contains(s.Polygons, k) == (a < 0)) && a != 0 {
+			if o := orbRing(s.Parts[k]).Orientation(); s.Area && o != 0 && slices.Contains(s.Polygons, k) == (o == orb.CW) {
 				slices.Reverse(s.Parts[k])
 			}
 		}

@@ -1,6 +1,8 @@
 package sketch
 
 import (
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 	"math"
 	"slices"
 	"strconv"
@@ -116,14 +118,15 @@ func leaderGroups(at []XY, idx []int, reach float64) [][]int {
 	return groups
 }
 
-// centroid is the mean position of the places idx.
+// centroid is the mean position of the places idx (orb's planar centroid
+// of them as points).
 func centroid(at []XY, idx []int) XY {
-	var sx, sy float64
-	for _, i := range idx {
-		sx, sy = sx+at[i].X, sy+at[i].Y
+	mp := make(orb.MultiPoint, len(idx))
+	for k, i := range idx {
+		mp[k] = orb.Point{at[i].X, at[i].Y}
 	}
-	n := float64(len(idx))
-	return XY{sx / n, sy / n}
+	c, _ := planar.CentroidArea(mp)
+	return XY{c[0], c[1]}
 }
 
 // beside moves a cluster drawn beside its leader's mark (when pulledOut)
