@@ -33,6 +33,7 @@ func TestExportDownloads(t *testing.T) {
 	post := func(body string) {
 		req := httptest.NewRequest("POST", "/api/pins", strings.NewReader(body))
 		req.Header.Set(pins.DeviceHeader, "export-test-device-01")
+		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
 		api.ServeHTTP(rec, req)
 		if rec.Code != 201 {

@@ -52,6 +52,8 @@ func (s site) posterPage(m *atlas.Map) error {
 // or {"url": "", "modules": null} for a site built without --url. Then
 // the page writes its own address under a placeholder square and says the
 // code is missing, rather than print a code that might point elsewhere.
+// serve's /poster.pdf takes its address from here too (poster_http.go):
+// the configured one, never the Host a request names.
 func (s site) qrJSON() ([]byte, error) {
 	u, err := pinFormURL(s.url)
 	if err != nil {

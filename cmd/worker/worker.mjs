@@ -4,7 +4,7 @@
 import "./wasm_exec.js";
 import { createRuntimeContext, loadModule } from "./runtime.mjs";
 
-const LIMIT_MS = 20000;      // from arrival to answer
+const LIMIT_MS = 20000;      // from arrival to answer (a streamed export: to its first chunk)
 const MAX_BODY = 64 * 1024;  // the pins API refuses more than 16 KiB anyway
 
 let go = null, binding = null; // the running instance

@@ -32,7 +32,7 @@ func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		refuse(w, http.StatusBadRequest, "missing_url", "Geef een url mee.", "the url parameter is required")
 		return
 	}
-	a, ok := Oembed(Origin(r), page, positive(q.Get("maxwidth")), positive(q.Get("maxheight")), h.Options)
+	a, ok := Oembed(h.Options.origin(w, r), page, positive(q.Get("maxwidth")), positive(q.Get("maxheight")), h.Options)
 	if !ok {
 		refuse(w, http.StatusNotFound, "not_found", "Deze link is geen kaart van deze site.", "not a map page of this site")
 		return

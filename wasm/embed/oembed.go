@@ -1,6 +1,7 @@
 package embed
 
 import (
+	"net/http"
 	"net/url"
 	"strings"
 )
@@ -10,6 +11,28 @@ type Options struct {
 	Title  string // the map's title, for the iframe's title; default "buurtkaart"
 	Width  int    // the snippet's width in CSS pixels; default 600
 	Height int    // its height; default 560: the Schilderswijk's 1000×926 drawing at 600 px wide is 556 px, its controls lie over it (a map of another shape fits the frame, letterboxed)
+
+	// URL is the map's public address, e.g. "https://kaart.example.nl/":
+	// the answer's provider_url and frame point there. Default: the
+	// request's own origin, and such answers are not for shared caches.
+	URL string
+}
+
+// origin is the origin the answer speaks for: that of o.URL, the map's
+// configured public address (serve's --url, the Worker's BUURTKAART_URL).
+// Without one it is the request's own (Origin: its Host header), and the
+// answer, which then depends on that header, is marked for the asker
+// alone: a shared cache must not hand "Host: evil.example"'s answer to
+// the next one.
+func (o *Options) origin(w http.ResponseWriter, r *http.Request) string {
+	if o != nil && o.URL != "" {
+		if u, err := url.Parse(o.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			return u.Scheme + "://" + u.Host
+		}
+	}
+	w.Header().Set("Cache-Control", "private")
+	w.Header().Add("Vary", "Host, X-Forwarded-Proto")
+	return Origin(r)
 }
 
 func (o *Options) title() string {

@@ -44,7 +44,8 @@ func readCSV(b *builder, data []byte) error {
 	col := map[string]int{}
 	var extra []int
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
+		header[i] = unguard(strings.TrimSpace(h)) // as writeCSV guards it
+		h = strings.ToLower(header[i])
 		known := false
 		for field, names := range csvColumns {
 			for _, n := range names {

@@ -103,17 +103,7 @@ func Import(data []byte, from Format, opts *ImportOptions) (*atlas.Map, []Note, 
 // Export writes m in format to. The notes say what the format cannot hold
 // (areas in a CSV, for instance).
 func Export(w io.Writer, m *atlas.Map, to Format) ([]Note, error) {
-	switch to {
-	case GeoJSON, UMap:
-		return nil, atlas.Write(w, m, nil)
-	case CSV:
-		return writeCSV(w, m)
-	case GPX:
-		return writeGPX(w, m)
-	case KML:
-		return nil, writeKML(w, m)
-	}
-	return nil, fmt.Errorf("exchange: cannot export %q; use geojson, csv, gpx or kml", to)
+	return Stream(w, m, to, nil)
 }
 
 // check writes the built map and reads it back with atlas, so the map

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"reflect"
@@ -240,5 +241,33 @@ func TestCSVGuardsAgainstFormulas(t *testing.T) {
 	Export(&b, m, CSV)
 	if !strings.Contains(b.String(), `'=HYPERLINK(""http://x"")`) || !strings.Contains(b.String(), "'+31 6") {
 		t.Errorf("formula not guarded:\n%s", b.String())
+	}
+}
+
+// TestCSVGuardsHeaderCells: a property key is a header cell, and a key
+// like "=HYPERLINK(…)" must not run in a spreadsheet either; import
+// undoes the guard, so the key comes back as it was.
+func TestCSVGuardsHeaderCells(t *testing.T) {
+	for _, key := range []string{`=HYPERLINK("http://x","klik")`, "+31", "-2", "@SUM(A1)", "\tTAB"} {
+		m := &atlas.Map{Places: []atlas.Place{{Name: "Bankje", Kind: "plek", At: atlas.Point{Lon: 4.3, Lat: 52.07},
+			Extra: map[string]json.RawMessage{key: json.RawMessage(`"waarde"`)}}}}
+		var b bytes.Buffer
+		if _, err := Export(&b, m, CSV); err != nil {
+			t.Fatal(err)
+		}
+		header, _, _ := strings.Cut(b.String(), "\n")
+		for _, cell := range strings.Split(strings.TrimPrefix(header, "\uFEFF"), ";") {
+			cell = strings.TrimPrefix(cell, `"`)
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("key %q: header cell %q starts a formula", key, cell)
+			}
+		}
+		back, _, err := Import(b.Bytes(), CSV, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := back.Places[0].Extra[strings.TrimSpace(key)]; !ok {
+			t.Errorf("key %q did not come back: %v", key, back.Places[0].Extra)
+		}
 	}
 }

@@ -8,24 +8,32 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 )
 
-// WithPins returns a copy of m with residents' pins added as places, for
-// exports that carry the whole map. Only visible pins go in, and only as
-// the public sees them (pin.Public: no author without consent); a pin holds
-// no delete token or hash, so an export cannot leak them either.
+// WithPins returns a copy of m with residents' pins added as places (see
+// PinPlace), for exports that carry the whole map.
 func WithPins(m *atlas.Map, ps []pin.Pin) *atlas.Map {
 	out := *m
 	out.Places = append([]atlas.Place(nil), m.Places...)
 	for _, p := range ps {
-		if p.Status != "" && p.Status != pin.Visible {
-			continue
+		if pl, ok := PinPlace(p); ok {
+			out.Places = append(out.Places, pl)
 		}
-		p = p.Public()
-		out.Places = append(out.Places, atlas.Place{
-			ID: "pin-" + p.ID, Feature: -1, Name: pinName(p), Kind: p.Kind, Note: p.Note,
-			Author: p.Author, Since: sinceYear(p.Created), Tags: []string{"bewoner"}, At: p.At(),
-		})
 	}
 	return &out
+}
+
+// PinPlace is a resident's pin as a place of an export, and whether it may
+// be in one: only visible pins go in, and only as the public sees them
+// (pin.Public: no author without consent); a pin holds no delete token or
+// hash, so an export cannot leak them either.
+func PinPlace(p pin.Pin) (atlas.Place, bool) {
+	if p.Status != "" && p.Status != pin.Visible {
+		return atlas.Place{}, false
+	}
+	p = p.Public()
+	return atlas.Place{
+		ID: "pin-" + p.ID, Feature: -1, Name: pinName(p), Kind: p.Kind, Note: p.Note,
+		Author: p.Author, Since: sinceYear(p.Created), Tags: []string{"bewoner"}, At: p.At(),
+	}, true
 }
 
 // pinName is the pin's name, or the first words of its note: every place
