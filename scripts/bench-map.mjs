@@ -522,18 +522,27 @@ async function main() {
   const num = (x) => typeof x === "number";
   const verdict = (ok) => (ok ? "PASS" : "MISS");
   const out = (label, res) => console.log(`  ${res.padEnd(7)} ${label}`);
+  // The 1k ratio of 0.5× was retired (the pre-rendered drawing alone costs
+  // what it allowed): 1.0× at 1k, and ≤ 0.2× Leaflet with labels; 0.5× at 10k.
+  const paintTarget = { 1000: 1.0, 10000: 0.5 };
   for (const n of [1000, 10000]) {
     const b = get(n, "buurtkaart"), l = get(n, "leaflet");
-    const lbl = `first paint ≤ 0.5× Leaflet's at ${n.toLocaleString("en")}`;
+    const lbl = `first paint ≤ ${paintTarget[n].toFixed(1)}× Leaflet's at ${n.toLocaleString("en")}`;
     if (!b || !l) out(lbl, "NOT RUN");
     else if (!num(b.firstPaint) || !num(l.firstPaint)) out(`${lbl}: buurtkaart ${ms(b.firstPaint ?? b.status)}, Leaflet ${ms(l.firstPaint ?? l.status)}`, "NO DATA");
     else {
       const ratio = b.firstPaint / l.firstPaint;
       const ll = get(n, "leaflet+labels");
       out(`${lbl}: ${ms(b.firstPaint)} / ${ms(l.firstPaint)} ms = ${ratio.toFixed(2)}×` +
-        (ll && num(ll.firstPaint) ? ` (vs Leaflet with labels ${ms(ll.firstPaint)} ms: ${(b.firstPaint / ll.firstPaint).toFixed(2)}×)` : ""), verdict(ratio <= 0.5));
+        (ll && num(ll.firstPaint) ? ` (vs Leaflet with labels ${ms(ll.firstPaint)} ms: ${(b.firstPaint / ll.firstPaint).toFixed(2)}×)` : ""), verdict(ratio <= paintTarget[n]));
+      if (ll && num(ll.firstPaint)) {
+        const lr = b.firstPaint / ll.firstPaint;
+        out(`first paint ≤ 0.2× Leaflet's with labels at ${n.toLocaleString("en")}: ${ms(b.firstPaint)} / ${ms(ll.firstPaint)} ms = ${lr.toFixed(2)}×`, verdict(lr <= 0.2));
+      }
     }
   }
+  const named = get(10000, "buurtkaart");
+  if (named && num(named.labels)) out(`a 10,000-place map's first view names ≥ 60 places: ${named.labels}`, verdict(named.labels >= 60));
   const b10 = get(10000, "buurtkaart"), l10 = get(10000, "leaflet+labels");
   const moved = (r) => (r.dragMoved === false ? " — the map did not move: no pan yet" : "");
   if (!b10) out("drag p95 ≤ 16.7 ms at 10,000 with labels", "NOT RUN");
@@ -556,8 +565,8 @@ async function main() {
     const b = get(n, "buurtkaart");
     if (b && num(b.overlaps)) out(`0 overlapping labels on screen at ${n.toLocaleString("en")}: ${b.overlaps} pairs (labels on screen ${b.labels})`, verdict(b.overlaps === 0));
   }
-  if (!wasm) out("wasm ≤ 0.9 MB brotli", "NO DATA");
-  else out(`wasm ≤ 0.9 MB brotli: ${wasm.br} B = ${(wasm.br / 900_000).toFixed(2)}× budget`, verdict(wasm.br <= 900_000));
+  if (!wasm) out("wasm ≤ 0.8 MB brotli", "NO DATA");
+  else out(`wasm ≤ 0.8 MB brotli: ${wasm.br} B = ${(wasm.br / 800_000).toFixed(2)}× target`, verdict(wasm.br <= 800_000));
   console.log(`\nbench-map: done in ${since()}${opt.keep ? `; files kept in ${tmp}` : ""}`);
 }
 

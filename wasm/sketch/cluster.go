@@ -42,10 +42,10 @@ const (
 )
 
 // namedApart is how far apart (screen units) the leaders are that a dense
-// map draws and names beside their clusters: about a name's width, so a
-// map of 10,000 places names many of its most important places at the
-// whole-buurt view instead of none.
-const namedApart = 80
+// map draws and names beside their clusters: the gathering's reach, so
+// every cluster far enough from the next shows its leader. 10,000 places
+// at the whole-buurt view: 183 named at scale 1, 96 at 1.3 (80 named 46).
+const namedApart = 64
 
 // Cluster groups the places that are not hidden for a zoom level (scale =
 // drawing units per screen unit). Places join the nearest leader within
