@@ -16,6 +16,9 @@ import (
 	"syscall/js"
 	"time"
 
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/card"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
@@ -25,18 +28,19 @@ import (
 
 // bridge is the state behind the bridge object: the loaded map and its frame.
 type bridge struct {
-	m       *atlas.Map
-	places  []atlas.Place   // the map's places, then residents' pins (setPins): every view reads these
-	mine    map[string]bool // pins made on this device
-	names   sketch.Group    // the names last laid out (labels), which a tap may hit
-	drawing *sketch.Drawing
-	frame   sketch.Frame
-	streets [][4]float64                 // the map's streets, which names keep off (sketch.Streets)
-	named   []sketch.Street              // the named streets, whose names are written along them (sketch.NamedStreets)
-	labels  map[string]sketch.Group      // laid-out labels by scale, filter and window: panning within a window never re-lays out
-	layouts map[string]sketch.Group      // whole-drawing label layouts by scale and filter (maps up to smallMap places)
-	groups  map[string]sketch.Clustering // clusterings by scale and filter
-	byID    map[string]int               // place id → index in m.Places
+	m        *atlas.Map
+	places   []atlas.Place    // the map's places, then residents' pins (setPins): every view reads these
+	mine     map[string]bool  // pins made on this device
+	boundary orb.MultiPolygon // the buurt's boundary (load), or nil: the bbox decides
+	names    sketch.Group     // the names last laid out (labels), which a tap may hit
+	drawing  *sketch.Drawing
+	frame    sketch.Frame
+	streets  [][4]float64                 // the map's streets, which names keep off (sketch.Streets)
+	named    []sketch.Street              // the named streets, whose names are written along them (sketch.NamedStreets)
+	labels   map[string]sketch.Group      // laid-out labels by scale, filter and window: panning within a window never re-lays out
+	layouts  map[string]sketch.Group      // whole-drawing label layouts by scale and filter (maps up to smallMap places)
+	groups   map[string]sketch.Clustering // clusterings by scale and filter
+	byID     map[string]int               // place id → index in m.Places
 }
 
 func main() {
@@ -76,8 +80,16 @@ func method(f func(args []js.Value) any) js.Func {
 	})
 }
 
-// load(geojson: string) → {diagnostics: string[], places: number, error?: string}
+// load(geojson: string, boundary?: string) → {diagnostics: string[], places: number, error?: string}
+//
+// boundary, if given, is the buurt's GeoJSON Polygon or MultiPolygon (the
+// server's boundary.geojson): check() refuses spots outside it, as the
+// server does.
 func (b *bridge) load(args []js.Value) any {
+	b.boundary = nil
+	if len(args) > 1 && args[1].Type() == js.TypeString && args[1].String() != "" {
+		b.boundary = readBoundary(args[1].String())
+	}
 	m, diags := atlas.Parse([]byte(args[0].String()), nil)
 	lines := make([]any, len(diags))
 	for i, d := range diags {
@@ -202,13 +214,51 @@ func (b *bridge) check(args []js.Value) any {
 	if b.m != nil {
 		rules.Bounds = b.m.Bounds
 	}
-	if _, pr := pin.Decode([]byte(args[0].String()), rules, zeroTime); pr != nil {
+	data := []byte(args[0].String())
+	_, pr := pin.Decode(data, rules, zeroTime)
+	if at := pin.Position(data); pr == nil && b.boundary != nil && !planar.MultiPolygonContains(b.boundary, orb.Point{at.Lon, at.Lat}) {
+		pr = pin.OutsideBoundary // judged where the resident tapped, as the server does
+	}
+	if pr != nil {
 		var out map[string]any
 		raw, _ := json.Marshal(pr)
 		json.Unmarshal(raw, &out)
 		return out
 	}
 	return nil
+}
+
+// readBoundary reads a GeoJSON Polygon or MultiPolygon with the one
+// geometry reader (atlas.DecodeGeometry); nil when it cannot.
+func readBoundary(data string) orb.MultiPolygon {
+	var g struct {
+		Type        string          `json:"type"`
+		Coordinates json.RawMessage `json:"coordinates"`
+	}
+	if json.Unmarshal([]byte(data), &g) != nil {
+		return nil
+	}
+	parts, polygons, err := atlas.DecodeGeometry(g.Type, g.Coordinates)
+	if err != nil || len(polygons) == 0 {
+		return nil
+	}
+	var mp orb.MultiPolygon
+	for i, start := range polygons {
+		end := len(parts)
+		if i+1 < len(polygons) {
+			end = polygons[i+1]
+		}
+		var poly orb.Polygon
+		for _, ring := range parts[start:end] {
+			r := make(orb.Ring, len(ring))
+			for k, pt := range ring {
+				r[k] = orb.Point{pt.Lon, pt.Lat}
+			}
+			poly = append(poly, r)
+		}
+		mp = append(mp, poly)
+	}
+	return mp
 }
 
 // zeroTime stamps pins checked in the browser; the server sets the real time.

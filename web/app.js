@@ -191,6 +191,10 @@ function onTapMap(at) {
 }
 
 function openForm(at) {
+  // A spot outside the buurt is said at once, before anyone writes a note
+  // the server would refuse.
+  const outside = core?.check(JSON.stringify({ id: "00000000-0000-4000-8000-000000000000", lon: at[0], lat: at[1], kind: "plek" }));
+  if (outside && /outside|position/.test(outside.code)) return say(outside.nl, outside.en);
   spot = at;
   form.querySelector("form").reset();
   askFor(null);

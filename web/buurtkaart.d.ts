@@ -7,7 +7,7 @@ interface BuurtkaartProblem { code: string; nl: string; en: string }
 interface Buurtkaart {
   version: string;
   /** Parse a map file (GeoJSON text); broken features are reported and skipped. */
-  load(geojson: string): { diagnostics: string[]; places: number; error?: string };
+  load(geojson: string, boundary?: string): { diagnostics: string[]; places: number; error?: string };
   /** The whole map as SVG, byte-identical to the server's pre-render. */
   svg(): string | { error: string };
   /**

@@ -11,10 +11,13 @@ globalThis.buurtkaartPage = {
     const go = new Go();
     const mapText = fetch(mapURL).then((r) => r.text());
     mapText.catch(() => {}); // a failure is reported where it is awaited
+    // The buurt's boundary (the server refuses pins outside it); a map
+    // without one is checked against its bbox alone.
+    const boundary = fetch("boundary.geojson").then((r) => (r.ok ? r.text() : ""), () => "");
     const { instance } = await WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject);
     go.run(instance);
     await ready;
-    const loaded = globalThis.buurtkaart.load(await mapText);
+    const loaded = globalThis.buurtkaart.load(await mapText, await boundary);
     if (loaded.error) throw new Error(loaded.error);
     for (const d of loaded.diagnostics) console.warn("buurtkaart:", d);
     return globalThis.buurtkaart;

@@ -47,7 +47,7 @@ export function startWalk({ getCore, onPlaced, say, centreOn }) {
     const core = getCore();
     if (!core) return true;
     const problem = core.check(JSON.stringify({ id: PROBE_ID, lon, lat, kind: "plek" }));
-    return !problem || !/position|outside_map/.test(problem.code);
+    return !problem || !/position|outside_map|outside_boundary/.test(problem.code);
   }
 
   function begin() {

@@ -20,6 +20,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/boundary"
 	"github.com/buurtkaart/buurtkaart/wasm/card"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/sketch"
@@ -72,6 +73,13 @@ func (s site) build(m *atlas.Map, mapData []byte) error {
 	}
 	if err := writeFile(filepath.Join(s.out, "map.geojson"), mapData); err != nil {
 		return err
+	}
+	// The buurt's boundary, which the server holds pins to: the page's core
+	// checks a spot against it before a resident writes their note.
+	if b := boundary.OfMap(m); b != "" {
+		if err := writeFile(filepath.Join(s.out, "boundary.geojson"), []byte(b)); err != nil {
+			return err
+		}
 	}
 	if err := s.index(m); err != nil {
 		return err

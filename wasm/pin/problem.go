@@ -1,6 +1,11 @@
 package pin
 
-import "fmt"
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+)
 
 // Problem is why a pin was refused, in words a resident understands, Dutch
 // first. Status is the HTTP status the API answers with.
@@ -24,4 +29,23 @@ const (
 
 func problem(status int, code, nl, en string) *Problem {
 	return &Problem{Status: status, Code: code, NL: nl, EN: en}
+}
+
+// OutsideBoundary is the refusal of a pin inside the map's bbox but outside
+// its buurt (its boundary polygon): the server (wasm/pins) and the page's
+// own check (the browser's core) answer with the same words.
+var OutsideBoundary = problem(statusUnprocessable, "outside_boundary",
+	"Deze plek ligt net buiten de buurt van deze kaart. Kies een plek binnen de buurt.",
+	"This spot is just outside the buurt of this map. Choose a spot inside the buurt.")
+
+// Position is the position a pin's JSON gives, as sent (before Decode
+// coarsens a talent pin); zero when it has none. For checks that must judge
+// the spot the resident chose, such as the buurt's boundary.
+func Position(data []byte) atlas.Point {
+	var at struct {
+		Lon float64 `json:"lon"`
+		Lat float64 `json:"lat"`
+	}
+	_ = json.Unmarshal(data, &at)
+	return atlas.Point{Lon: at.Lon, Lat: at.Lat}
 }

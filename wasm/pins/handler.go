@@ -100,8 +100,13 @@ func (h *handler) post(w http.ResponseWriter, r *http.Request) {
 	}
 	now := h.opts.Now()
 	p, pr := pin.Decode(body, h.opts.Rules, now)
-	if pr == nil && h.opts.Within != nil && !h.opts.Within(p.Lon, p.Lat) {
-		pr = outsideBoundary
+	if pr == nil && h.opts.Within != nil {
+		// The spot as the resident chose it: a talent pin is stored snapped
+		// to its cell's centre, which may lie just past the buurt's edge.
+		at := pin.Position(body)
+		if !h.opts.Within(at.Lon, at.Lat) {
+			pr = pin.OutsideBoundary
+		}
 	}
 	if pr != nil {
 		writeProblem(w, pr)
@@ -200,9 +205,6 @@ func (h *handler) report(w http.ResponseWriter, r *http.Request) {
 }
 
 var (
-	outsideBoundary = problem(http.StatusUnprocessableEntity, "outside_boundary",
-		"Deze plek ligt net buiten de buurt van deze kaart. Kies een plek binnen de buurt.",
-		"This spot is just outside the buurt of this map. Choose a spot inside the buurt.")
 	tooManyPins = problem(http.StatusTooManyRequests, "too_many",
 		"Je hebt veel pins gezet! Wacht even en probeer het later nog eens; niets is verloren.",
 		"You have added many pins! Please wait a while and try again; nothing is lost.")
