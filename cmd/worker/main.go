@@ -61,7 +61,7 @@ func main() {
 	mux := http.NewServeMux()
 	api := pins.NewHandler(store, opts)
 	mux.Handle("/api/", api)
-	exports := download.NewHandler(assetMap, api)
+	exports := download.Handler{Source: assetMap, API: api, PerPage: 250}
 	for f := range download.Formats {
 		mux.Handle("/export."+f, exports)
 	}
