@@ -461,6 +461,12 @@ try {
         await page.keyboard.press("Escape");
         await card.waitFor({ state: "hidden" });
         assert.equal(await f.locator("#kaartvak").evaluate((v) => v === document.activeElement), true, "Escape: the focus back on the map");
+        // By keyboard: Enter on the map opens the place in its middle.
+        await page.keyboard.press("Enter");
+        await card.waitFor({ state: "visible" });
+        assert.ok(await card.getAttribute("data-id"), "Enter on the map opens a card");
+        await page.keyboard.press("Escape");
+        await card.waitFor({ state: "hidden" });
         // A tap on its name.
         const label = await fr.evaluate((name) => {
           const t = [...document.querySelectorAll("#kaart .labels text")].find((e) => e.textContent.replace(/\s+/g, "").startsWith(name));

@@ -173,6 +173,12 @@
     if (ev.key === "+" || ev.key === "=") zoom(2);
     if (ev.key === "-") zoom(0.5);
     if (ev.key === "Escape" && selected) closeCard(true);
+    // Enter opens the place nearest the middle of the frame: with the
+    // arrows, every card can be reached by keyboard.
+    if (ev.key === "Enter" && core && ev.target === vak) {
+      const hit = core.hit(scale(), hidden(), view.cx, view.cy, 1e4);
+      if (hit?.id) { ev.preventDefault(); openCard(hit.id); }
+    }
   });
   document.getElementById("inzoomen").addEventListener("click", () => zoom(2));
   document.getElementById("uitzoomen").addEventListener("click", () => zoom(0.5));
