@@ -22,3 +22,6 @@ func within(m *atlas.Map) (func(lon, lat float64) bool, error) {
 		return in
 	}, nil
 }
+
+// boundaryOf is the boundary a map is stored with: the hull of its streets.
+func boundaryOf(m *atlas.Map) string { return boundary.OfMap(m) }

@@ -71,7 +71,13 @@ func serve(args []string) error {
 		return err
 	}
 	api := pins.NewHandler(pins.NewStore(db, mapKey(*mapPath)), opts)
-	srv := newServer(routes(api, s.out, &embed.Options{Title: m.Title, URL: s.url}), serverLimits{})
+	slug := mapKey(*mapPath)
+	stored, err := storeMap(ctx, db, slug, m, data)
+	if err != nil {
+		return err
+	}
+	srv := newServer(withMapAPI(routes(api, s.out, &embed.Options{Title: m.Title, URL: s.url}), db, slug), serverLimits{})
+	fmt.Printf("buurtkaart: the map is kept in the store as %q, revision %d (GET /%s/api/map)\n", slug, stored.Revision.N, slug)
 	fmt.Printf("buurtkaart: %s (%d places) on http://%s/  — pins in %s\n", m.Title, len(m.Places), ln.Addr(), *dbPath)
 	go func() {
 		<-ctx.Done()

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/buurtkaart/buurtkaart/wasm/maps"
+)
+
+// mapsCmd keeps the store's maps (wasm/maps) in the SQLite file serve uses:
+//
+//	buurtkaart maps list [--db F]
+//	buurtkaart maps new --slug S FILE [--db F]
+//	buurtkaart maps export --slug S [--revision N] [-o OUT] [--db F]
+//	buurtkaart maps delete --slug S [--db F]
+func mapsCmd(args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, "usage: buurtkaart maps list|new|export|delete [--db F] [--slug S] …\n")
+		return exitError{}
+	}
+	fs := flag.NewFlagSet("maps "+args[0], flag.ContinueOnError)
+	dbPath := fs.String("db", "buurtkaart.db", "SQLite file (as serve --db)")
+	slug := fs.String("slug", "", "the map's address: /<slug>/")
+	rev := fs.Int("revision", 0, "export this revision; default the latest")
+	out := fs.String("o", "", "output file; default standard output")
+	if err := fs.Parse(args[1:]); err != nil {
+		return exitError{}
+	}
+	ctx := context.Background()
+	db, err := openDB(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	st := maps.NewStore(db)
+	switch args[0] {
+	case "list":
+		list, err := st.List(ctx)
+		if err != nil {
+			return err
+		}
+		for _, m := range list {
+			fmt.Printf("%s\trevision %d\t%s\n", m.Slug, m.Revision, m.Title)
+		}
+		return nil
+	case "new":
+		if fs.NArg() != 1 {
+			return fmt.Errorf("maps new: give one map file (see buurtkaart import for other formats)")
+		}
+		m, data, err := loadMap(fs.Arg(0), os.Stderr)
+		if err != nil {
+			return err
+		}
+		return st.Create(ctx, *slug, boundaryOf(m), data, "buurtkaart", time.Now().UTC().Format(time.RFC3339))
+	case "export":
+		data, err := exportRevision(ctx, st, *slug, *rev)
+		if err != nil {
+			return err
+		}
+		if *out != "" {
+			return writeFile(*out, data)
+		}
+		_, err = os.Stdout.Write(data)
+		return err
+	case "delete":
+		return st.Delete(ctx, *slug)
+	}
+	return fmt.Errorf("maps: unknown command %q; use list, new, export or delete", args[0])
+}
+
+// exportRevision is a map file as the store keeps it: revision n, or the latest.
+func exportRevision(ctx context.Context, st *maps.Store, slug string, n int) ([]byte, error) {
+	if n > 0 {
+		return st.Revision(ctx, slug, n)
+	}
+	m, err := st.Current(ctx, slug)
+	return m.GeoJSON, err
+}

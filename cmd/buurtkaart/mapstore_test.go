@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// serve keeps its map in the store: revision 1 on a fresh store, the same
+// revision while the file is unchanged, revision 2 once it changes; and
+// GET /<slug>/api/map answers the latest with its revision as ETag.
+func TestStoreMap(t *testing.T) {
+	ctx := context.Background()
+	db, err := openDB(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m, data, err := loadMap("../../geodata/schilderswijk.geojson", os.Stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int{1, 1} {
+		got, err := storeMap(ctx, db, "schilderswijk", m, data)
+		if err != nil || got.Revision.N != want {
+			t.Fatalf("start %d: revision %d, %v; want %d", i+1, got.Revision.N, err, want)
+		}
+	}
+	changed := []byte(strings.Replace(string(data), "wat we hier hebben", "wat we samen hebben", 1))
+	if got, err := storeMap(ctx, db, "schilderswijk", m, changed); err != nil || got.Revision.N != 2 {
+		t.Fatalf("changed file: revision %d, %v; want 2", got.Revision.N, err)
+	}
+	h := withMapAPI(http.NotFoundHandler(), db, "schilderswijk")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/schilderswijk/api/map", nil))
+	if w.Code != 200 || w.Header().Get("ETag") != `"2"` || !strings.Contains(w.Body.String(), "wat we samen hebben") {
+		t.Errorf("GET /schilderswijk/api/map: %d, ETag %s", w.Code, w.Header().Get("ETag"))
+	}
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/schilderswijk/api/map/revisions", nil))
+	if !strings.Contains(w.Body.String(), "kaartbestand veranderd") {
+		t.Errorf("history: %s", w.Body.String())
+	}
+}
+
+// buurtkaart maps new, list, export and delete: a map file in, the same
+// file out (the store keeps it byte for byte), and gone after delete.
+func TestMapsCommand(t *testing.T) {
+	dir := t.TempDir()
+	db, out := filepath.Join(dir, "m.db"), filepath.Join(dir, "out.geojson")
+	if err := mapsCmd([]string{"new", "--db", db, "--slug", "mini", "../../geodata/golden/mini.geojson"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := mapsCmd([]string{"new", "--db", db, "--slug", "api", "../../geodata/golden/mini.geojson"}); err == nil {
+		t.Error("a reserved slug was taken")
+	}
+	if err := mapsCmd([]string{"export", "--db", db, "--slug", "mini", "-o", out}); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := os.ReadFile("../../geodata/golden/mini.geojson")
+	if got, _ := os.ReadFile(out); string(got) != string(in) {
+		t.Error("maps export gave back another file than maps new took")
+	}
+	if err := mapsCmd([]string{"delete", "--db", db, "--slug", "mini"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := mapsCmd([]string{"export", "--db", db, "--slug", "mini", "-o", out}); err == nil {
+		t.Error("a deleted map was exported")
+	}
+}
