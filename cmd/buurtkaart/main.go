@@ -17,7 +17,7 @@ usage:
   buurtkaart check FILE...
   buurtkaart import [--from umap|overpass|csv|gpx|kml] IN [-o OUT.geojson]
   buurtkaart export --to geojson|csv|gpx|kml [--map FILE] [-o OUT]
-  buurtkaart maps list|new|export|delete [--db F] [--slug S] [--revision N] [FILE]
+  buurtkaart maps list|new|save|export|delete [--db F] [--slug S] [--revision N] [FILE]
   buurtkaart poster [--map FILE] [--pins DB] [--size A4|A3|A2|A1] [--landscape] [--url URL] [--title T] -o poster.pdf|.svg|.png
 
 Run 'buurtkaart COMMAND -h' for the flags of one command.

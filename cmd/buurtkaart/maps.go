@@ -14,11 +14,12 @@ import (
 //
 //	buurtkaart maps list [--db F]
 //	buurtkaart maps new --slug S FILE [--db F]
+//	buurtkaart maps save --slug S FILE [--summary TEXT] [--db F]  (a new revision; serve shows it at the next page load)
 //	buurtkaart maps export --slug S [--revision N] [-o OUT] [--db F]
 //	buurtkaart maps delete --slug S [--db F]
 func mapsCmd(args []string) error {
 	if len(args) == 0 {
-		fmt.Fprint(os.Stderr, "usage: buurtkaart maps list|new|export|delete [--db F] [--slug S] …\n")
+		fmt.Fprint(os.Stderr, "usage: buurtkaart maps list|new|save|export|delete [--db F] [--slug S] …\n")
 		return exitError{}
 	}
 	fs := flag.NewFlagSet("maps "+args[0], flag.ContinueOnError)
@@ -26,6 +27,7 @@ func mapsCmd(args []string) error {
 	slug := fs.String("slug", "", "the map's address: /<slug>/")
 	rev := fs.Int("revision", 0, "export this revision; default the latest")
 	out := fs.String("o", "", "output file; default standard output")
+	summary := fs.String("summary", "", "what changed (maps save)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return exitError{}
 	}
@@ -55,6 +57,23 @@ func mapsCmd(args []string) error {
 			return err
 		}
 		return st.Create(ctx, *slug, boundaryOf(m), data, "buurtkaart", time.Now().UTC().Format(time.RFC3339))
+	case "save":
+		if fs.NArg() != 1 {
+			return fmt.Errorf("maps save: give one map file")
+		}
+		_, data, err := loadMap(fs.Arg(0), os.Stderr)
+		if err != nil {
+			return err
+		}
+		base, err := st.Latest(ctx, *slug)
+		if err != nil {
+			return err
+		}
+		n, err := st.Save(ctx, *slug, base, data, "buurtkaart", *summary, time.Now().UTC().Format(time.RFC3339))
+		if err == nil {
+			fmt.Printf("%s: revision %d\n", *slug, n)
+		}
+		return err
 	case "export":
 		data, err := exportRevision(ctx, st, *slug, *rev)
 		if err != nil {
@@ -68,7 +87,7 @@ func mapsCmd(args []string) error {
 	case "delete":
 		return st.Delete(ctx, *slug)
 	}
-	return fmt.Errorf("maps: unknown command %q; use list, new, export or delete", args[0])
+	return fmt.Errorf("maps: unknown command %q; use list, new, save, export or delete", args[0])
 }
 
 // exportRevision is a map file as the store keeps it: revision n, or the latest.

@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"errors"
 	"net/http"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
@@ -45,4 +47,37 @@ func withMapAPI(site http.Handler, db *sql.DB, slug string) http.Handler {
 	mux.Handle("/"+slug+"/api/", maps.NewHandler(maps.NewStore(db), nil))
 	mux.Handle("/", site)
 	return mux
+}
+
+// freshPages renders the map's pages again (site.renderMap) when the store
+// holds a newer revision than the one they show: a map changed in the
+// store (buurtkaart maps save, the keepers' workshop) is in the next page
+// load's first paint, without a restart. One small query per page request;
+// the render once per revision.
+func freshPages(h http.Handler, s site, db *sql.DB, slug string, shown int) http.Handler {
+	st := maps.NewStore(db)
+	var mu sync.Mutex
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if mapDependent(r.URL.Path) {
+			mu.Lock()
+			if n, err := st.Latest(r.Context(), slug); err == nil && n != shown {
+				if cur, err := st.Current(r.Context(), slug); err == nil {
+					if m, _ := atlas.Parse(cur.GeoJSON, nil); m != nil && s.renderMap(m, cur.GeoJSON) == nil {
+						shown = cur.Revision.N
+					}
+				}
+			}
+			mu.Unlock()
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// mapDependent reports whether a path's answer is made from the map.
+func mapDependent(p string) bool {
+	switch p {
+	case "/", "/index.html", "/embed", "/embed.html", "/poster.html", "/poster.pdf", "/map.geojson", "/places.json", "/boundary.geojson":
+		return true
+	}
+	return strings.HasPrefix(p, "/export.")
 }

@@ -72,3 +72,42 @@ func TestMapsCommand(t *testing.T) {
 		t.Error("a deleted map was exported")
 	}
 }
+
+// A map changed in the store is in the next page load, without a restart:
+// freshPages renders the pages again for the newer revision.
+func TestChangedMapInNextPageLoad(t *testing.T) {
+	ctx := context.Background()
+	db, err := openDB(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m, data, err := loadMap("../../geodata/schilderswijk.geojson", os.Stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := site{root: "../..", out: t.TempDir()}
+	if err := s.renderMap(m, data); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := storeMap(ctx, db, "schilderswijk", m, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := freshPages(siteFiles(s.out), s, db, "schilderswijk", stored.Revision.N)
+	page := func() string {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+		return w.Body.String()
+	}
+	if !strings.Contains(page(), "<h1>Schilderswijk — wat we hier hebben</h1>") {
+		t.Fatal("the first page does not show the map's title")
+	}
+	changed := strings.Replace(string(data), "wat we hier hebben", "wat we samen maken", 1)
+	if _, err := storeMap(ctx, db, "schilderswijk", m, []byte(changed)); err != nil {
+		t.Fatal(err)
+	}
+	if got := page(); !strings.Contains(got, "<h1>Schilderswijk — wat we samen maken</h1>") || !strings.Contains(got, "wat we samen maken</title>") {
+		t.Error("the next page load does not show the store's new revision")
+	}
+}

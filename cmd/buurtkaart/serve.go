@@ -76,7 +76,8 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := newServer(withMapAPI(routes(api, s.out, &embed.Options{Title: m.Title, URL: s.url}), db, slug), serverLimits{})
+	site := freshPages(routes(api, s.out, &embed.Options{Title: m.Title, URL: s.url}), s, db, slug, stored.Revision.N)
+	srv := newServer(withMapAPI(site, db, slug), serverLimits{})
 	fmt.Printf("buurtkaart: the map is kept in the store as %q, revision %d (GET /%s/api/map)\n", slug, stored.Revision.N, slug)
 	fmt.Printf("buurtkaart: %s (%d places) on http://%s/  — pins in %s\n", m.Title, len(m.Places), ln.Addr(), *dbPath)
 	go func() {

@@ -71,6 +71,13 @@ func (s site) build(m *atlas.Map, mapData []byte) error {
 	if err := s.copyWeb(); err != nil {
 		return err
 	}
+	return s.renderMap(m, mapData)
+}
+
+// renderMap writes what depends on the map: its file, boundary and cards,
+// and the pages with it drawn in them, compressed. serve calls it again
+// when the store holds a newer revision (freshPages).
+func (s site) renderMap(m *atlas.Map, mapData []byte) error {
 	if err := writeFile(filepath.Join(s.out, "map.geojson"), mapData); err != nil {
 		return err
 	}

@@ -84,6 +84,11 @@ func (s *Store) Current(ctx context.Context, slug string) (Map, error) {
 	return m, nil
 }
 
+// Latest returns the latest revision number of a map (0: none yet), or
+// ErrNotFound: one small query, for a host checking whether what it shows
+// is still current.
+func (s *Store) Latest(ctx context.Context, slug string) (int, error) { return s.head(ctx, slug) }
+
 // head returns the latest revision number of a map (0: none yet), or
 // ErrNotFound when there is no such map.
 func (s *Store) head(ctx context.Context, slug string) (int, error) {
