@@ -21,6 +21,7 @@ import (
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/card"
+	"github.com/buurtkaart/buurtkaart/wasm/jsbridge"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/sketch"
@@ -61,24 +62,11 @@ func main() {
 		"search":  method(b.search),
 		"links":   method(b.links),
 	}
-	js.Global().Set("buurtkaart", js.ValueOf(api))
-	if ready := js.Global().Get("buurtkaartReady"); ready.Type() == js.TypeFunction {
-		ready.Invoke()
-	}
-	select {} // keep the runtime alive for callbacks
+	jsbridge.Serve(api)
 }
 
-// method wraps a bridge method: it recovers panics and reports them to JS.
-func method(f func(args []js.Value) any) js.Func {
-	return js.FuncOf(func(this js.Value, args []js.Value) (result any) {
-		defer func() {
-			if r := recover(); r != nil {
-				result = map[string]any{"error": fmt.Sprint("buurtkaart: ", r)}
-			}
-		}()
-		return f(args)
-	})
-}
+// method wraps a bridge method: panics come back to JS as {error}.
+var method = jsbridge.Method
 
 // load(geojson: string, boundary?: string) → {diagnostics: string[], places: number, error?: string}
 //
@@ -90,20 +78,16 @@ func (b *bridge) load(args []js.Value) any {
 	if len(args) > 1 && args[1].Type() == js.TypeString && args[1].String() != "" {
 		b.boundary = readBoundary(args[1].String())
 	}
-	m, diags := atlas.Parse([]byte(args[0].String()), nil)
-	lines := make([]any, len(diags))
-	for i, d := range diags {
-		lines[i] = d.String()
-	}
+	m, answer := jsbridge.Load(args[0].String())
 	if m == nil {
-		return map[string]any{"diagnostics": lines, "error": "map could not be read"}
+		return answer
 	}
 	b.m = m
 	b.drawing, b.frame = sketch.Map(m, sketch.PageOptions())
 	b.streets = sketch.Streets(b.frame, m.Shapes)
 	b.named = sketch.NamedStreets(b.frame, m.Shapes)
 	b.setPlaces(m.Places)
-	return map[string]any{"diagnostics": lines, "places": len(m.Places)}
+	return answer
 }
 
 // setPlaces makes ps what every view reads, and forgets the layouts made

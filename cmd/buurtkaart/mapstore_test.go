@@ -2,28 +2,38 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 )
+
+// sampleStore opens a fresh store and reads the sample map.
+func sampleStore(t *testing.T) (*sql.DB, *atlas.Map, []byte) {
+	t.Helper()
+	db, err := openDB(context.Background(), filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	m, data, err := loadMap("../../geodata/schilderswijk.geojson", os.Stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, m, data
+}
 
 // serve keeps its map in the store: revision 1 on a fresh store, the same
 // revision while the file is unchanged, revision 2 once it changes; and
 // GET /<slug>/api/map answers the latest with its revision as ETag.
 func TestStoreMap(t *testing.T) {
 	ctx := context.Background()
-	db, err := openDB(ctx, filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	m, data, err := loadMap("../../geodata/schilderswijk.geojson", os.Stderr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, m, data := sampleStore(t)
 	for i, want := range []int{1, 1} {
 		got, err := storeMap(ctx, db, "schilderswijk", m, data)
 		if err != nil || got.Revision.N != want {
@@ -77,15 +87,7 @@ func TestMapsCommand(t *testing.T) {
 // freshPages renders the pages again for the newer revision.
 func TestChangedMapInNextPageLoad(t *testing.T) {
 	ctx := context.Background()
-	db, err := openDB(ctx, filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	m, data, err := loadMap("../../geodata/schilderswijk.geojson", os.Stderr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, m, data := sampleStore(t)
 	s := site{root: "../..", out: t.TempDir()}
 	if err := s.renderMap(m, data); err != nil {
 		t.Fatal(err)

@@ -9,12 +9,12 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 	"syscall/js"
 	"time"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/jsbridge"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/poster"
 )
@@ -24,41 +24,20 @@ type bridge struct{ m *atlas.Map }
 
 func main() {
 	b := &bridge{}
-	js.Global().Set("buurtkaart", js.ValueOf(map[string]any{
+	jsbridge.Serve(map[string]any{
 		"version": "0.1.0",
-		"load":    method(b.load),
-		"poster":  method(b.poster),
-	}))
-	if ready := js.Global().Get("buurtkaartReady"); ready.Type() == js.TypeFunction {
-		ready.Invoke()
-	}
-	select {}
-}
-
-// method wraps a bridge method: it recovers panics and reports them to JS.
-func method(f func(args []js.Value) any) js.Func {
-	return js.FuncOf(func(this js.Value, args []js.Value) (result any) {
-		defer func() {
-			if r := recover(); r != nil {
-				result = map[string]any{"error": fmt.Sprint("buurtkaart: ", r)}
-			}
-		}()
-		return f(args)
+		"load":    jsbridge.Method(b.load),
+		"poster":  jsbridge.Method(b.poster),
 	})
 }
 
 // load(geojson) → {diagnostics, places, error?}, as the map's wasm answers.
 func (b *bridge) load(args []js.Value) any {
-	m, diags := atlas.Parse([]byte(args[0].String()), nil)
-	lines := make([]any, len(diags))
-	for i, d := range diags {
-		lines[i] = d.String()
+	m, answer := jsbridge.Load(args[0].String())
+	if m != nil {
+		b.m = m
 	}
-	if m == nil {
-		return map[string]any{"diagnostics": lines, "error": "map could not be read"}
-	}
-	b.m = m
-	return map[string]any{"diagnostics": lines, "places": len(m.Places)}
+	return answer
 }
 
 // posterRequest is poster()'s options JSON; every field may be left out.
