@@ -7,6 +7,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/boundary"
 	"github.com/buurtkaart/buurtkaart/wasm/maps"
 )
 
@@ -49,19 +51,13 @@ func mapsCmd(args []string) error {
 		}
 		return nil
 	case "new":
-		if fs.NArg() != 1 {
-			return fmt.Errorf("maps new: give one map file (see buurtkaart import for other formats)")
-		}
-		m, data, err := loadMap(fs.Arg(0), os.Stderr)
+		m, data, err := mapFileArg(fs)
 		if err != nil {
 			return err
 		}
-		return st.Create(ctx, *slug, boundaryOf(m), data, "buurtkaart", time.Now().UTC().Format(time.RFC3339))
+		return st.Create(ctx, *slug, boundary.OfMap(m), data, "buurtkaart", time.Now().UTC().Format(time.RFC3339))
 	case "save":
-		if fs.NArg() != 1 {
-			return fmt.Errorf("maps save: give one map file")
-		}
-		_, data, err := loadMap(fs.Arg(0), os.Stderr)
+		_, data, err := mapFileArg(fs)
 		if err != nil {
 			return err
 		}
@@ -88,6 +84,14 @@ func mapsCmd(args []string) error {
 		return st.Delete(ctx, *slug)
 	}
 	return fmt.Errorf("maps: unknown command %q; use list, new, save, export or delete", args[0])
+}
+
+// mapFileArg reads the one map file new and save take.
+func mapFileArg(fs *flag.FlagSet) (*atlas.Map, []byte, error) {
+	if fs.NArg() != 1 {
+		return nil, nil, fmt.Errorf("maps: give one map file (buurtkaart import makes one from other formats)")
+	}
+	return loadMap(fs.Arg(0), os.Stderr)
 }
 
 // exportRevision is a map file as the store keeps it: revision n, or the latest.

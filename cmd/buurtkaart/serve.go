@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/net/netutil"
 
+	"github.com/buurtkaart/buurtkaart/wasm/boundary"
 	"github.com/buurtkaart/buurtkaart/wasm/download"
 	"github.com/buurtkaart/buurtkaart/wasm/embed"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
@@ -67,9 +68,7 @@ func serve(args []string) error {
 	if warning != "" {
 		fmt.Fprintln(os.Stderr, "buurtkaart:", warning)
 	}
-	if opts.Within, err = within(m); err != nil {
-		return err
-	}
+	opts.Within = boundary.WithinMap(m)
 	api := pins.NewHandler(pins.NewStore(db, mapKey(*mapPath)), opts)
 	slug := mapKey(*mapPath)
 	stored, err := storeMap(ctx, db, slug, m, data)

@@ -16,8 +16,7 @@ import (
 // pin. If the map cannot be read, the bbox check alone decides.
 func mapBoundary() func(lon, lat float64) bool {
 	var once sync.Once
-	var ix boundary.Index
-	ok := false
+	var within func(lon, lat float64) bool
 	return func(lon, lat float64) bool {
 		once.Do(func() {
 			data, err := assetMap(context.Background())
@@ -25,18 +24,10 @@ func mapBoundary() func(lon, lat float64) bool {
 				println("buurtkaart: no boundary:", err.Error())
 				return
 			}
-			m, _ := atlas.Parse(data, nil)
-			if m == nil {
-				return
-			}
-			if b := boundary.OfMap(m); b != "" && ix.Add("kaart", b) == nil {
-				ok = true
+			if m, _ := atlas.Parse(data, nil); m != nil {
+				within = boundary.WithinMap(m)
 			}
 		})
-		if !ok {
-			return true
-		}
-		in, _ := ix.Contains("kaart", lon, lat)
-		return in
+		return within == nil || within(lon, lat)
 	}
 }

@@ -208,3 +208,19 @@ func TestSampleBoundary(t *testing.T) {
 		t.Logf("bbox corner %v inside the street hull: %v", c, in)
 	}
 }
+
+// WithinMap is the check both hosts give the pins API: the sample's places
+// inside, its bbox's north-west corner (no street there) outside.
+func TestWithinMap(t *testing.T) {
+	m := atlastest.Sample(t)
+	within := WithinMap(m)
+	if within == nil {
+		t.Fatal("the sample has no boundary")
+	}
+	if p := m.Places[0].At; !within(p.Lon, p.Lat) {
+		t.Errorf("%s is outside", m.Places[0].Name)
+	}
+	if within(m.Bounds.W+0.0005, m.Bounds.N-0.0005) {
+		t.Error("the bbox's north-west corner is inside")
+	}
+}

@@ -100,3 +100,21 @@ func OfMap(m *atlas.Map) string {
 	}
 	return Hull(all, streetMargin)
 }
+
+// WithinMap is the check a host gives pins.Options.Within for m: inside
+// its buurt (OfMap); nil when the map draws too little to have one, so the
+// bbox alone decides.
+func WithinMap(m *atlas.Map) func(lon, lat float64) bool {
+	b := OfMap(m)
+	if b == "" {
+		return nil
+	}
+	var ix Index
+	if ix.Add("kaart", b) != nil {
+		return nil
+	}
+	return func(lon, lat float64) bool {
+		in, _ := ix.Contains("kaart", lon, lat)
+		return in
+	}
+}

@@ -51,11 +51,7 @@ func target(t *testing.T) string {
 	if _, err := pins.Migrate(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
-	var ix boundary.Index
-	if err := ix.Add("schilderswijk", boundary.OfMap(atlastest.Sample(t))); err != nil {
-		t.Fatal(err)
-	}
-	within := func(lon, lat float64) bool { in, _ := ix.Contains("schilderswijk", lon, lat); return in }
+	within := boundary.WithinMap(atlastest.Sample(t))
 	srv := httptest.NewServer(pins.NewHandler(pins.NewStore(db, "schilderswijk"), pins.Options{
 		Rules: pin.Rules{Bounds: sampleBounds(t)}, Within: within, ModeratorToken: moderatorToken(), Log: t.Logf}))
 	t.Cleanup(srv.Close)
