@@ -44,7 +44,11 @@ func storeMap(ctx context.Context, db *sql.DB, slug string, m *atlas.Map, data [
 // revision as ETag, and its history) beside the rest of the site.
 func withMapAPI(site http.Handler, db *sql.DB, slug string) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/"+slug+"/api/", maps.NewHandler(maps.NewStore(db), nil))
+	mux.Handle("/"+slug+"/api/map", maps.NewHandler(maps.NewStore(db), nil))
+	mux.Handle("/"+slug+"/api/map/", maps.NewHandler(maps.NewStore(db), nil))
+	// The whole site under /<slug>/ too: the page calls everything
+	// relative to itself (api/pins, map.geojson, sw.js).
+	mux.Handle("/"+slug+"/", http.StripPrefix("/"+slug, site))
 	mux.Handle("/", site)
 	return mux
 }
