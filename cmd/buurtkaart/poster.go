@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	neturl "net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +16,6 @@ import (
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
 	"github.com/tdewolff/canvas/renderers/rasterizer"
-	"rsc.io/qr"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
@@ -153,60 +151,6 @@ func (j posterJob) write(w io.Writer, m *atlas.Map, f *posterFace, format string
 		err = writePDF(w, p.Pages, f)
 	}
 	return p, err
-}
-
-// qrCode is the QR code of the live map's pin form: the URL and its
-// modules. The CLI and /poster.pdf draw it into the PDF; the site build
-// writes it to qr.json for the browser's poster page, which has no QR
-// encoder (rsc.io/qr stays out of the browser wasm).
-type qrCode struct {
-	URL     string   `json:"url"`     // "" when the map's address is unknown
-	Modules [][]bool `json:"modules"` // nil then: the poster draws a placeholder
-}
-
-// posterQR encodes url (the pin form's full address) for the poster.
-func posterQR(url string) (qrCode, error) {
-	modules, err := qrModules(url)
-	return qrCode{URL: url, Modules: modules}, err
-}
-
-// pinFormURL is the pin form of the map at base (its public address,
-// e.g. "https://schilderswijk.buurtkaart.nl/"): the page opens the form on
-// the #pin fragment. An empty base stays empty.
-func pinFormURL(base string) (string, error) {
-	if base == "" {
-		return "", nil
-	}
-	u, err := neturl.Parse(base)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("--url %q: give the map's public address, like https://schilderswijk.buurtkaart.nl/", base)
-	}
-	if u.Path == "" {
-		u.Path = "/"
-	}
-	u.RawQuery, u.Fragment = "", "pin"
-	return u.String(), nil
-}
-
-// qrModules encodes url at level M (15 % of the code may be smudged or
-// drawn over and it still reads) as the core wants it: rows of modules
-// without the quiet zone, which the poster draws itself.
-func qrModules(url string) ([][]bool, error) {
-	if url == "" {
-		return nil, nil
-	}
-	c, err := qr.Encode(url, qr.M)
-	if err != nil {
-		return nil, fmt.Errorf("poster: QR code for %q: %w", url, err)
-	}
-	rows := make([][]bool, c.Size)
-	for y := range rows {
-		rows[y] = make([]bool, c.Size)
-		for x := range rows[y] {
-			rows[y][x] = c.Black(x, y)
-		}
-	}
-	return rows, nil
 }
 
 func writePDF(w io.Writer, pages []*poster.Page, f *posterFace) error {

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"html/template"
+	"github.com/buurtkaart/buurtkaart/wasm/embed"
+	"github.com/buurtkaart/buurtkaart/wasm/page"
+	"github.com/buurtkaart/buurtkaart/web"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,10 +20,6 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
-	"github.com/buurtkaart/buurtkaart/wasm/boundary"
-	"github.com/buurtkaart/buurtkaart/wasm/card"
-	"github.com/buurtkaart/buurtkaart/wasm/kind"
-	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
 
 // site is what the browser needs, built into one folder: the web shell with
@@ -71,33 +67,39 @@ func (s site) build(m *atlas.Map, mapData []byte) error {
 	if err := s.copyWeb(); err != nil {
 		return err
 	}
+	// The static assets' security headers at the edge, as serve sets them.
+	if err := writeFile(filepath.Join(s.out, "_headers"), []byte(embed.HeadersFile())); err != nil {
+		return err
+	}
 	return s.renderMap(m, mapData)
 }
 
-// renderMap writes what depends on the map: its file, boundary and cards,
-// and the pages with it drawn in them, compressed. serve calls it again
-// when the store holds a newer revision (freshPages).
+// renderMap writes what depends on the map (page.Render: its file,
+// boundary and cards, the pages with it drawn in them, the poster's QR
+// code) into s.out, compressed. serve renders each map of its store into
+// a folder of its own (mapsites.go) the same way.
 func (s site) renderMap(m *atlas.Map, mapData []byte) error {
-	if err := writeFile(filepath.Join(s.out, "map.geojson"), mapData); err != nil {
+	files, err := page.Render(m, mapData, page.Options{Templates: web.Templates, URL: s.url})
+	if err != nil {
 		return err
 	}
-	// The buurt's boundary, which the server holds pins to: the page's core
-	// checks a spot against it before a resident writes their note.
-	if b := boundary.OfMap(m); b != "" {
-		if err := writeFile(filepath.Join(s.out, "boundary.geojson"), []byte(b)); err != nil {
+	return writeFiles(s.out, files)
+}
+
+// writeFiles writes a map's rendered files into dir with their brotli
+// copies (textfiles.go), and drops a boundary.geojson an earlier revision
+// left when this one has none.
+func writeFiles(dir string, files page.Files) error {
+	for name, data := range files {
+		if err := writeFile(filepath.Join(dir, name), data); err != nil {
 			return err
 		}
 	}
-	if err := s.index(m); err != nil {
-		return err
+	if _, ok := files["boundary.geojson"]; !ok {
+		os.Remove(filepath.Join(dir, "boundary.geojson"))
+		os.Remove(filepath.Join(dir, "boundary.geojson.br"))
 	}
-	if err := s.embedPage(m); err != nil { // site_embed.go
-		return err
-	}
-	if err := s.posterPage(m); err != nil { // site_poster.go
-		return err
-	}
-	return s.compressText() // textfiles.go
+	return compressText(dir)
 }
 
 // wasm compiles ./wasm for the browser unless the last build came from the
@@ -175,7 +177,8 @@ func hashFile(w io.Writer, path string) error {
 	return err
 }
 
-// copyWeb copies web/ except the page templates (and the .d.ts, which only documents the bridge).
+// copyWeb copies web/ except the page templates (web.go embeds them) and
+// the .d.ts, which only documents the bridge.
 func (s site) copyWeb() error {
 	web := filepath.Join(s.root, "web")
 	return filepath.WalkDir(web, func(path string, d fs.DirEntry, err error) error {
@@ -186,7 +189,7 @@ func (s site) copyWeb() error {
 		if strings.HasPrefix(d.Name(), ".") { // an editor's or a desktop's file (.DS_Store), not the site's
 			return nil
 		}
-		if rel == "index.html" || rel == "embed.html" || rel == "poster.html" || strings.HasSuffix(rel, ".d.ts") {
+		if rel == "index.html" || rel == "embed.html" || rel == "poster.html" || strings.HasSuffix(rel, ".d.ts") || strings.HasSuffix(rel, ".go") {
 			return nil
 		}
 		raw, err := os.ReadFile(path)
@@ -199,68 +202,6 @@ func (s site) copyWeb() error {
 		}
 		return writeFile(filepath.Join(s.out, rel), small)
 	})
-}
-
-// index renders web/index.html with the drawn map inline, so the map shows
-// before (and without) the wasm.
-func (s site) index(m *atlas.Map) error {
-	tpl, err := template.ParseFiles(filepath.Join(s.root, "web", "index.html"))
-	if err != nil {
-		return err
-	}
-	// As the wasm draws it (wasm/main.go), so it takes over byte for byte.
-	d, f := sketch.Map(m, sketch.PageOptions())
-	// The places' cards, for the page before the wasm (core.js, standIn):
-	// fetched after the first paint, so a big map's cards never delay it.
-	cards, err := json.Marshal(card.All(f, m.Places))
-	if err != nil {
-		return err
-	}
-	if err := writeFile(filepath.Join(s.out, "places.json"), cards); err != nil {
-		return err
-	}
-	var svg strings.Builder
-	if err := sketch.WriteSVG(&svg, d); err != nil {
-		return err
-	}
-	kinds := kindGroups(m)
-	var buf bytes.Buffer
-	err = tpl.Execute(&buf, map[string]any{
-		"Lang": m.Language, "Title": m.Title, "Buurt": firstNonEmpty(m.Buurt, m.Title),
-		"OEmbed":      oembedDiscovery(s.url),
-		"Corners":     corners(f),
-		"Attribution": m.Attribution, "Kinds": kinds, "Groups": kinds,
-		"SVG": template.HTML(svg.String()), // the core escapes every text it draws
-	})
-	if err != nil {
-		return err
-	}
-	return writeFile(filepath.Join(s.out, "index.html"), buf.Bytes())
-}
-
-// kindGroup is one kind for the page: its texts, and its places for the
-// legend's count and the list view (which works without the wasm, and for
-// screen readers instead of the map).
-type kindGroup struct {
-	Key string
-	kind.Text
-	Count  int
-	Places []atlas.Place
-}
-
-func kindGroups(m *atlas.Map) []kindGroup {
-	var out []kindGroup
-	for _, k := range kind.All {
-		g := kindGroup{Key: string(k), Text: k.Text()}
-		for _, p := range m.Places {
-			if p.Kind == k {
-				g.Places = append(g.Places, p)
-			}
-		}
-		g.Count = len(g.Places)
-		out = append(out, g)
-	}
-	return out
 }
 
 func firstNonEmpty(s ...string) string {
@@ -298,18 +239,6 @@ func writeFile(dst string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp, dst)
-}
-
-// oembedDiscovery is the href of the page's oEmbed discovery link. WordPress
-// follows it as written, so it must be absolute: with the public address
-// known (--url) it is; without, it stays relative, which our own handler
-// and most consumers resolve, but WordPress does not.
-func oembedDiscovery(base string) string {
-	if base == "" {
-		return "oembed?format=json&url=%2F"
-	}
-	base = strings.TrimSuffix(base, "/") + "/"
-	return base + "oembed?format=json&url=" + url.QueryEscape(base)
 }
 
 // precompress writes path.br next to path: serve hands it to browsers that

@@ -116,7 +116,7 @@ func TestPosterPage(t *testing.T) {
 	}
 	m.Title = `Schilderswijk <b>&</b> "wij"`
 	s := site{root: root, out: t.TempDir(), url: "https://schilderswijk.buurtkaart.nl/"}
-	if err := s.posterPage(m); err != nil {
+	if err := s.renderMap(m, nil); err != nil {
 		t.Fatal(err)
 	}
 	page, _ := os.ReadFile(filepath.Join(s.out, "poster.html"))
@@ -138,18 +138,5 @@ func TestPosterPage(t *testing.T) {
 	qr, _ := os.ReadFile(filepath.Join(s.out, "qr.json"))
 	if !strings.HasPrefix(string(qr), `{"url":"https://schilderswijk.buurtkaart.nl/#pin","modules":[[true,`) {
 		t.Errorf("qr.json = %.80s…", qr)
-	}
-}
-
-func TestOEmbedDiscoveryIsAbsoluteWithURL(t *testing.T) {
-	tests := map[string]string{
-		"":                                     "oembed?format=json&url=%2F",
-		"https://schilderswijk.buurtkaart.nl":  "https://schilderswijk.buurtkaart.nl/oembed?format=json&url=https%3A%2F%2Fschilderswijk.buurtkaart.nl%2F",
-		"https://schilderswijk.buurtkaart.nl/": "https://schilderswijk.buurtkaart.nl/oembed?format=json&url=https%3A%2F%2Fschilderswijk.buurtkaart.nl%2F",
-	}
-	for in, want := range tests {
-		if got := oembedDiscovery(in); got != want {
-			t.Errorf("oembedDiscovery(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

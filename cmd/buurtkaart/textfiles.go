@@ -43,8 +43,8 @@ var textExts = map[string]bool{".html": true, ".js": true, ".mjs": true, ".css":
 // built site whose copy is missing or older (precompress): `serve` sends it
 // to browsers that take brotli (all do), as the edge compresses for the
 // Worker. The page, its scripts and its style go from ~300 KB to ~70 KB.
-func (s site) compressText() error {
-	return filepath.WalkDir(s.out, func(path string, d fs.DirEntry, err error) error {
+func compressText(dir string) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !textExts[filepath.Ext(path)] {
 			return err
 		}

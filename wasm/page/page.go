@@ -1,0 +1,185 @@
+// Package page renders what a map serves that is made from the map: its
+// pages with the map drawn in them (the first paint, before any wasm), its
+// file, boundary and places' cards, and the poster's QR code. Both hosts
+// call it for each new revision of a map in the store — serve keeps the
+// result on disk, the Worker in memory and in the edge's cache — and
+// `buurtkaart build` once for a static site.
+package page
+
+import (
+	"bytes"
+	"encoding/json"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/boundary"
+	"github.com/buurtkaart/buurtkaart/wasm/card"
+	"github.com/buurtkaart/buurtkaart/wasm/kind"
+	"github.com/buurtkaart/buurtkaart/wasm/poster"
+	"github.com/buurtkaart/buurtkaart/wasm/sketch"
+)
+
+// Files are a map's rendered files by name ("index.html"), as the map's
+// pages fetch them relative to themselves.
+type Files map[string][]byte
+
+// names are the files Render makes; boundary.geojson only when the map
+// has streets to draw a hull around.
+var names = map[string]bool{
+	"index.html": true, "embed.html": true, "poster.html": true, "map.geojson": true,
+	"places.json": true, "boundary.geojson": true, "qr.json": true,
+}
+
+// Made reports whether name (relative to the map's root, "index.html") is
+// one of the files Render makes: a host answers it from the map's current
+// revision, everything else from the shared site.
+func Made(name string) bool { return names[name] }
+
+// Options are what a render needs besides the map.
+type Options struct {
+	// Templates hold index.html, embed.html and poster.html (web.Templates).
+	Templates fs.FS
+	// URL is the map's public address ("https://kaart.example.nl/schilderswijk/"),
+	// for the poster's QR code and the oEmbed discovery link; "" when unknown.
+	URL string
+	// Boundary is the map's boundary from the store (GeoJSON); "" = the hull
+	// of its streets.
+	Boundary string
+}
+
+// Render makes a map's files from its parsed map m and its file data.
+func Render(m *atlas.Map, data []byte, o Options) (Files, error) {
+	tpls, err := template.ParseFS(o.Templates, "index.html", "embed.html", "poster.html")
+	if err != nil {
+		return nil, err
+	}
+	out := Files{"map.geojson": data}
+	// The buurt's boundary, which the server holds pins to: the page's core
+	// checks a spot against it before a resident writes their note.
+	if b := firstNonEmpty(o.Boundary, boundary.OfMap(m)); b != "" {
+		out["boundary.geojson"] = []byte(b)
+	}
+	// As the wasm draws it (wasm/main.go), so it takes over byte for byte.
+	d, f := sketch.Map(m, sketch.PageOptions())
+	var svg strings.Builder
+	if err := sketch.WriteSVG(&svg, d); err != nil {
+		return nil, err
+	}
+	drawing := template.HTML(svg.String()) // the core escapes every text it draws
+	// The places' cards, for the page before the wasm (core.js, standIn):
+	// fetched after the first paint, so a big map's cards never delay it.
+	if out["places.json"], err = json.Marshal(card.All(f, m.Places)); err != nil {
+		return nil, err
+	}
+	kinds := kindGroups(m)
+	title := firstNonEmpty(m.Title, m.Buurt, "Onze buurt")
+	pages := []struct {
+		name string
+		data map[string]any
+	}{
+		{"index.html", map[string]any{
+			"Lang": m.Language, "Title": m.Title, "Buurt": firstNonEmpty(m.Buurt, m.Title),
+			"OEmbed": oembedDiscovery(o.URL), "Corners": corners(f),
+			"Attribution": m.Attribution, "Kinds": kinds, "Groups": kinds, "SVG": drawing,
+		}},
+		// The map for other sites' iframes: for a frame wider than a
+		// phone's, and for a narrow one until the wasm lays it out.
+		{"embed.html", map[string]any{"Lang": m.Language, "Title": m.Title, "Kinds": kinds, "Corners": corners(f), "SVG": drawing}},
+		// "Maak een poster": the browser composes it (wasm/posterpage).
+		{"poster.html", map[string]any{"Lang": firstNonEmpty(m.Language, "nl"), "Title": title, "Sizes": paperSizes()}},
+	}
+	for _, p := range pages {
+		var buf bytes.Buffer
+		if err := tpls.ExecuteTemplate(&buf, p.name, p.data); err != nil {
+			return nil, err
+		}
+		out[p.name] = buf.Bytes()
+	}
+	qr, err := QRFor(o.URL)
+	if err != nil {
+		return nil, err
+	}
+	if out["qr.json"], err = json.Marshal(qr); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// kindGroup is one kind for the page: its texts, and its places for the
+// legend's count and the list view (which works without the wasm, and for
+// screen readers instead of the map).
+type kindGroup struct {
+	Key string
+	kind.Text
+	Count  int
+	Places []atlas.Place
+}
+
+func kindGroups(m *atlas.Map) []kindGroup {
+	var out []kindGroup
+	for _, k := range kind.All {
+		g := kindGroup{Key: string(k), Text: k.Text()}
+		for _, p := range m.Places {
+			if p.Kind == k {
+				g.Places = append(g.Places, p)
+			}
+		}
+		g.Count = len(g.Places)
+		out = append(out, g)
+	}
+	return out
+}
+
+type paperSize struct {
+	Name   string
+	W, H   float64 // millimetres, standing
+	Chosen bool
+}
+
+func paperSizes() []paperSize {
+	var sizes []paperSize
+	for _, z := range []poster.Size{poster.A4, poster.A3, poster.A2, poster.A1} {
+		w, h := poster.Paper{Size: z}.MM()
+		sizes = append(sizes, paperSize{Name: z.String(), W: w, H: h, Chosen: z == poster.A4})
+	}
+	return sizes
+}
+
+// corners is "lon0,lat0,lon1,lat1": where the drawing's top-left (0,0) and
+// bottom-right (width,height) lie. The frame is linear in lon and lat, so
+// the page can turn a start view (midden=lon,lat) into drawing units before
+// the wasm, which only unprojects, has arrived.
+func corners(f sketch.Frame) string {
+	a := f.Unproject(sketch.XY{})
+	b := f.Unproject(sketch.XY{X: f.Width, Y: f.Height})
+	var parts []string
+	for _, v := range []float64{a.Lon, a.Lat, b.Lon, b.Lat} {
+		parts = append(parts, strconv.FormatFloat(v, 'f', 7, 64))
+	}
+	return strings.Join(parts, ",")
+}
+
+// oembedDiscovery is the href of the page's oEmbed discovery link. WordPress
+// follows it as written, so it must be absolute: with the public address
+// known it is; without, it stays relative, which our own handler and most
+// consumers resolve, but WordPress does not.
+func oembedDiscovery(base string) string {
+	if base == "" {
+		return "oembed?format=json&url=%2F"
+	}
+	base = strings.TrimSuffix(base, "/") + "/"
+	return base + "oembed?format=json&url=" + url.QueryEscape(base)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

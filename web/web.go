@@ -1,0 +1,13 @@
+// Package web holds the page templates, so every host renders a map's
+// pages from the same files: serve and the Worker at each request for a
+// new revision, `buurtkaart build` once. The rest of web/ (scripts, style,
+// fonts) is copied into the built site as it is.
+package web
+
+import "embed"
+
+// Templates are index.html (the map), embed.html (for other sites'
+// iframes) and poster.html (the poster composer), as html/template files.
+//
+//go:embed index.html embed.html poster.html
+var Templates embed.FS
