@@ -13,29 +13,31 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/exchange"
 )
 
-// importMap reads a uMap, Overpass, CSV, GPX or KML file and writes it as
+// importMap reads a uMap, Overpass, OSM, CSV, GPX or KML file and writes it as
 // a buurtkaart map file. What could not be carried over is printed on
 // stderr, one line each; only an unreadable file fails.
 func importMap(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	from := fs.String("from", "", "the input's format: umap, overpass, csv, gpx or kml (default: by the file's extension)")
+	from := fs.String("from", "", "the input's format: umap, overpass, osm, csv, gpx or kml (default: by the file's extension or content)")
 	out := fs.String("o", "-", "the map file to write; - is stdout")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: buurtkaart import [--from umap|overpass|csv|gpx|kml] IN [-o OUT.geojson]")
+		fmt.Fprintln(fs.Output(), "usage: buurtkaart import [--from umap|overpass|osm|csv|gpx|kml] IN [-o OUT.geojson]")
 		fs.PrintDefaults()
 	}
 	in, err := parseWithOneArg(fs, args)
 	if err != nil {
 		return exitError{}
 	}
-	if *from == "" {
-		if *from = fileFormat(in, "import"); *from == "" {
-			return fmt.Errorf("%s: say which format with --from (umap, overpass, csv, gpx or kml)", in)
-		}
-	}
 	data, err := os.ReadFile(in)
 	if err != nil {
 		return fmt.Errorf("%s: %w", in, unwrapPath(err))
+	}
+	if *from == "" {
+		f, err := exchange.Detect(in, data)
+		if err != nil {
+			return fmt.Errorf("%v (umap, overpass, osm, csv, gpx or kml)", err)
+		}
+		*from = string(f)
 	}
 	m, notes, err := exchange.Import(data, exchange.Format(*from), nil)
 	for _, n := range notes {

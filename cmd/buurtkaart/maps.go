@@ -1,21 +1,25 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/boundary"
+	"github.com/buurtkaart/buurtkaart/wasm/exchange"
 	"github.com/buurtkaart/buurtkaart/wasm/maps"
 )
 
 // mapsCmd keeps the store's maps (wasm/maps) in the SQLite file serve uses:
 //
 //	buurtkaart maps list [--db F]
-//	buurtkaart maps new --slug S FILE [--db F]
+//	buurtkaart maps new --slug S [--title T] [--cbs BU…] [--boundary FILE] FILE… [--db F]
 //	buurtkaart maps save --slug S FILE [--summary TEXT] [--db F]  (a new revision; serve shows it at the next page load)
 //	buurtkaart maps export --slug S [--revision N] [-o OUT] [--db F]
 //	buurtkaart maps delete --slug S [--db F]
@@ -30,7 +34,14 @@ func mapsCmd(args []string) error {
 	rev := fs.Int("revision", 0, "export this revision; default the latest")
 	out := fs.String("o", "", "output file; default standard output")
 	summary := fs.String("summary", "", "what changed (maps save)")
-	if err := fs.Parse(args[1:]); err != nil {
+	var nw newMap
+	fs.StringVar(&nw.title, "title", "", "the map's title (maps new); default the first file's")
+	fs.Func("cbs", "CBS buurt code(s), e.g. BU05182916, kept in the map as \"cbs\" (maps new; repeat or separate by commas)", func(s string) error {
+		nw.cbs = append(nw.cbs, strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })...)
+		return nil
+	})
+	fs.StringVar(&nw.boundary, "boundary", "", "a GeoJSON Polygon or MultiPolygon (bare, a Feature or a FeatureCollection) that is the buurt's boundary (maps new); default the hull of its streets")
+	if err := parseInterspersed(fs, args[1:]); err != nil {
 		return exitError{}
 	}
 	ctx := context.Background()
@@ -51,11 +62,22 @@ func mapsCmd(args []string) error {
 		}
 		return nil
 	case "new":
-		m, data, err := mapFileArg(fs)
+		nw.files = fs.Args()
+		m, data, err := nw.read(os.Stderr)
 		if err != nil {
 			return err
 		}
-		return st.Create(ctx, *slug, boundary.OfMap(m), data, "buurtkaart", time.Now().UTC().Format(time.RFC3339))
+		bound := boundary.OfMap(m)
+		if nw.boundary != "" {
+			if bound, err = readBoundary(nw.boundary); err != nil {
+				return err
+			}
+		}
+		if err := st.Create(ctx, *slug, bound, data, "buurtkaart", time.Now().UTC().Format(time.RFC3339)); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "maps new: %s: %d places, %d shapes\n", *slug, len(m.Places), len(m.Shapes))
+		return nil
 	case "save":
 		_, data, err := mapFileArg(fs)
 		if err != nil {
@@ -101,4 +123,98 @@ func exportRevision(ctx context.Context, st *maps.Store, slug string, n int) ([]
 	}
 	m, err := st.Current(ctx, slug)
 	return m.GeoJSON, err
+}
+
+// newMap is what maps new makes a map of: files in any format import
+// reads, a title, CBS codes and a boundary file.
+type newMap struct {
+	files    []string
+	title    string
+	cbs      []string
+	boundary string
+}
+
+// read makes the map file: one map file as it is, byte for byte, when
+// nothing is to be added to it; else each file imported (its format told
+// by its extension or content, exchange.Detect), merged into one map with
+// the title and codes given, and written as buurtkaart writes maps. What
+// could not be carried over is reported, a line each.
+func (nw newMap) read(report io.Writer) (*atlas.Map, []byte, error) {
+	if len(nw.files) == 0 {
+		return nil, nil, fmt.Errorf("maps new: give one or more files: map files, or what buurtkaart import reads (.geojson, .json, .osm, .csv, .gpx, .kml, .umap)")
+	}
+	var maps []*atlas.Map
+	for _, name := range nw.files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+		}
+		from, err := exchange.Detect(name, data)
+		if err != nil {
+			return nil, nil, err
+		}
+		if from == exchange.GeoJSON && len(nw.files) == 1 && nw.title == "" && nw.cbs == nil {
+			return loadMap(name, report)
+		}
+		m, notes, err := exchange.Import(data, from, nil)
+		for _, n := range notes {
+			fmt.Fprintf(report, "%s: %s\n", name, n)
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		maps = append(maps, m)
+	}
+	m, notes := exchange.Merge(maps...)
+	for _, n := range notes {
+		fmt.Fprintf(report, "maps new: %s\n", n)
+	}
+	if nw.title != "" {
+		m.Title = nw.title
+	}
+	if nw.cbs != nil {
+		m.CBS = nw.cbs
+	}
+	var buf bytes.Buffer
+	if err := atlas.Write(&buf, m, nil); err != nil {
+		return nil, nil, err
+	}
+	back, diags := atlas.Parse(buf.Bytes(), nil)
+	for _, d := range diags {
+		fmt.Fprintf(report, "maps new: %s\n", d)
+	}
+	if back == nil {
+		return nil, nil, fmt.Errorf("maps new: the map does not read back")
+	}
+	return back, buf.Bytes(), nil
+}
+
+// readBoundary reads a boundary file: any GeoJSON Polygon or MultiPolygon,
+// bare, as a Feature or a FeatureCollection's first feature.
+func readBoundary(name string) (string, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, unwrapPath(err))
+	}
+	if _, err := boundary.Parse(string(data)); err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	return strings.TrimSpace(string(data)), nil
+}
+
+// parseInterspersed parses flags given before, between or after the
+// files, as "maps new FILE… --slug S" is often written.
+func parseInterspersed(fs *flag.FlagSet, args []string) error {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
 }

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/buurtkaart/buurtkaart/wasm/page"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -73,22 +75,35 @@ var posterTypes = map[string]string{"pdf": "application/pdf", "svg": "image/svg+
 // to the Host the request named. Posters are made a few at a time, kept
 // by what they are made of, and hold at most limits.Pins pins.
 type posterServer struct {
-	api     http.Handler
-	siteDir string
-	limits  posterLimits
-	gate    *posterGate
-	cache   *posterCache
-	render  func(posterJob, []byte, string) ([]byte, error) // default renderPoster
+	api    http.Handler
+	files  func(context.Context) (page.Files, error) // the map's rendered files: map.geojson, qr.json
+	limits posterLimits
+	gate   *posterGate
+	cache  *posterCache
+	render func(posterJob, []byte, string) ([]byte, error) // default renderPoster
 }
 
 // posterHandler is the /poster.pdf handler of serve, with default limits.
 func posterHandler(api http.Handler, siteDir string) http.Handler {
-	return newPosterServer(api, siteDir, posterLimits{})
+	return newPosterServer(api, dirFiles(siteDir), posterLimits{})
 }
 
-func newPosterServer(api http.Handler, siteDir string, l posterLimits) *posterServer {
+// dirFiles reads a built site's map files (a static build's folder).
+func dirFiles(dir string) func(context.Context) (page.Files, error) {
+	return func(context.Context) (page.Files, error) {
+		data, err := os.ReadFile(filepath.Join(dir, "map.geojson"))
+		if err != nil {
+			return nil, err
+		}
+		// without qr.json (a site built without --url) the poster draws a placeholder
+		qr, _ := os.ReadFile(filepath.Join(dir, "qr.json"))
+		return page.Files{"map.geojson": data, "qr.json": qr}, nil
+	}
+}
+
+func newPosterServer(api http.Handler, files func(context.Context) (page.Files, error), l posterLimits) *posterServer {
 	l = l.withDefaults()
-	return &posterServer{api: api, siteDir: siteDir, limits: l, gate: newPosterGate(l.Renders, l.Queue),
+	return &posterServer{api: api, files: files, limits: l, gate: newPosterGate(l.Renders, l.Queue),
 		cache: newPosterCache(l.CacheBytes), render: renderPoster}
 }
 
@@ -115,13 +130,14 @@ func (s *posterServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	mapData, err := os.ReadFile(filepath.Join(s.siteDir, "map.geojson"))
-	if err != nil {
+	files, err := s.files(r.Context())
+	if err != nil || files["map.geojson"] == nil {
 		http.Error(w, "poster: the map is not built yet", http.StatusServiceUnavailable)
 		return
 	}
+	mapData := files["map.geojson"]
 	job := posterJob{Paper: poster.Paper{Size: size, Landscape: q.Get("landscape") == "1"}, Title: q.Get("title"),
-		URL: s.publicURL(), Date: time.Now(), Ink: ink}
+		URL: publicURL(files), Date: time.Now(), Ink: ink}
 	if job.Pins, job.PinsCut, err = s.pins(r); err != nil {
 		http.Error(w, "poster: pins unavailable", http.StatusServiceUnavailable)
 		return
@@ -171,12 +187,9 @@ func (s *posterServer) pins(r *http.Request) (ps []pin.Pin, cut bool, err error)
 
 // publicURL is the pin form's address the site was built with (qr.json),
 // or "" (the poster then draws a placeholder).
-func (s *posterServer) publicURL() string {
+func publicURL(files page.Files) string {
 	var code qrCode
-	data, err := os.ReadFile(filepath.Join(s.siteDir, "qr.json"))
-	if err == nil {
-		json.Unmarshal(data, &code)
-	}
+	json.Unmarshal(files["qr.json"], &code)
 	return code.URL
 }
 

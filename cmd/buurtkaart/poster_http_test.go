@@ -94,7 +94,7 @@ func TestPosterMadeOnce(t *testing.T) {
 	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		pinsAPI(int(pins.Load())).ServeHTTP(w, r)
 	})
-	s := newPosterServer(api, posterSite(t, "https://kaart.example.nl/"), posterLimits{})
+	s := newPosterServer(api, dirFiles(posterSite(t, "https://kaart.example.nl/")), posterLimits{})
 	var renders atomic.Int32
 	s.render = func(j posterJob, _ []byte, format string) ([]byte, error) {
 		renders.Add(1)

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/buurtkaart/buurtkaart/wasm/host"
+	"github.com/buurtkaart/buurtkaart/wasm/page"
 	"log"
 	"mime"
 	"net"
@@ -18,10 +21,8 @@ import (
 
 	"golang.org/x/net/netutil"
 
-	"github.com/buurtkaart/buurtkaart/wasm/boundary"
 	"github.com/buurtkaart/buurtkaart/wasm/download"
 	"github.com/buurtkaart/buurtkaart/wasm/embed"
-	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 )
 
@@ -56,9 +57,14 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
+	slug := mapKey(*mapPath)
+	stored, err := storeMap(ctx, db, slug, m, data)
+	if err != nil {
+		return err
+	}
 	// The public address may write too: behind a proxy that rewrites Host,
 	// the page's Origin is that address, not the Host serve sees.
-	opts := pins.Options{Rules: pin.Rules{Bounds: m.Bounds, Premoderate: m.Moderation == "pre"}, Origins: []string{s.url}}
+	opts := pins.Options{Origins: []string{s.url}}
 	// BUURTKAART_MODERATOR_TOKEN and BUURTKAART_LIMIT_SECRET: a short one
 	// stops serve here, with what to do.
 	warning, err := opts.FromEnv(os.Getenv)
@@ -68,17 +74,9 @@ func serve(args []string) error {
 	if warning != "" {
 		fmt.Fprintln(os.Stderr, "buurtkaart:", warning)
 	}
-	opts.Within = boundary.WithinMap(m)
-	api := pins.NewHandler(pins.NewStore(db, mapKey(*mapPath)), opts)
-	slug := mapKey(*mapPath)
-	stored, err := storeMap(ctx, db, slug, m, data)
-	if err != nil {
-		return err
-	}
-	site := freshPages(routes(api, s.out, &embed.Options{Title: m.Title, URL: s.url}), s, db, slug, stored.Revision.N)
-	srv := newServer(withMapAPI(site, db, slug), serverLimits{})
+	srv := newServer(deployment(db, s, slug, opts), serverLimits{})
 	fmt.Printf("buurtkaart: the map is kept in the store as %q, revision %d (GET /%s/api/map)\n", slug, stored.Revision.N, slug)
-	fmt.Printf("buurtkaart: %s (%d places) on http://%s/  — pins in %s\n", m.Title, len(m.Places), ln.Addr(), *dbPath)
+	fmt.Printf("buurtkaart: %s (%d places) on http://%s/%s/  — pins in %s\n", m.Title, len(m.Places), ln.Addr(), slug, *dbPath)
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -175,8 +173,24 @@ func init() {
 	mime.AddExtensionType(".webmanifest", "application/manifest+json")
 }
 
-// routes puts the pins API and the oEmbed endpoint next to the built site,
-// all with the security headers of headers.go.
+// deployment serves every map of the store (wasm/host): each at /<slug>/
+// with its pins, pages, embed, poster and exports, rendered per revision
+// in memory; the root paths are the default map's (the --map file), as
+// before maps lived in the store; the shared site's files come from dir.
+func deployment(db *sql.DB, s site, slug string, opts pins.Options) http.Handler {
+	return logRequests(securityHeaders(&host.Deployment{
+		DB: db, Default: slug, BaseURL: s.url, Pins: opts,
+		Static: noCache(siteFiles(s.out)),
+		Pages:  &host.Memory{Compress: true},
+		Poster: func(_ string, api http.Handler, files func(context.Context) (page.Files, error)) http.Handler {
+			return newPosterServer(api, files, posterLimits{})
+		},
+	}))
+}
+
+// routes puts the pins API and the oEmbed endpoint next to a built site of
+// one map, with the security headers of headers.go: the site as a static
+// build serves it, which the handlers' tests use; serve uses deployment.
 func routes(api http.Handler, siteDir string, oembed *embed.Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)

@@ -44,8 +44,15 @@ func Headers(path string) []Header {
 	}, common...)
 }
 
-// IsEmbed reports whether path is the embeddable page.
-func IsEmbed(path string) bool { return path == Path || path == Path+".html" }
+// IsEmbed reports whether path is the embeddable page, of the default map
+// (/embed) or of any map (/<slug>/embed).
+func IsEmbed(path string) bool {
+	// a map of a deployment of many: /<slug>/embed
+	if i := strings.Index(path[min(1, len(path)):], "/"); i >= 0 && strings.Count(path, "/") == 2 {
+		path = path[i+1:]
+	}
+	return path == Path || path == Path+".html"
+}
 
 // csp is the policy for the app (framed by no one; it frames its own
 // embed preview) or for the embed page (framed by anyone; frames nothing).

@@ -16,6 +16,10 @@ type Options struct {
 	// the answer's provider_url and frame point there. Default: the
 	// request's own origin, and such answers are not for shared caches.
 	URL string
+
+	// Prefix is the map's path on a deployment of many maps
+	// ("/schilderswijk"): its pages and embed lie under it. Default "".
+	Prefix string
 }
 
 // origin is the origin the answer speaks for: that of o.URL, the map's
@@ -33,6 +37,13 @@ func (o *Options) origin(w http.ResponseWriter, r *http.Request) string {
 	w.Header().Set("Cache-Control", "private")
 	w.Header().Add("Vary", "Host, X-Forwarded-Proto")
 	return Origin(r)
+}
+
+func (o *Options) prefix() string {
+	if o == nil {
+		return ""
+	}
+	return o.Prefix
 }
 
 func (o *Options) title() string {
@@ -71,10 +82,10 @@ func Oembed(origin, page string, maxWidth, maxHeight int, o *Options) (a Answer,
 		return Answer{}, false
 	}
 	u, err := base.Parse(page)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, base.Host) || !mapPage(u.Path) {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, base.Host) || !mapPage(strings.TrimPrefix(u.Path, o.prefix())) {
 		return Answer{}, false
 	}
-	src := origin + Path
+	src := origin + o.prefix() + Path
 	if q := ParseView(u.Query()).Query(); q != "" {
 		src += "?" + q
 	}
@@ -85,7 +96,7 @@ func Oembed(origin, page string, maxWidth, maxHeight int, o *Options) (a Answer,
 	}
 	f := Frame{Src: src, Title: title, Width: w, Height: h}
 	return Answer{Type: "rich", Version: "1.0", Title: o.title(), ProviderName: "buurtkaart",
-		ProviderURL: origin + "/", HTML: f.HTML(), Width: w, Height: h}, true
+		ProviderURL: origin + o.prefix() + "/", HTML: f.HTML(), Width: w, Height: h}, true
 }
 
 // mapPage reports whether path is a page that shows the map: the app or

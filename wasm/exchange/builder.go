@@ -15,6 +15,29 @@ type builder struct {
 	opts   ImportOptions
 	notes  []Note
 	origin []string // per built feature: where it was in the source
+	// furnished counts points of street furniture left out, by tag, so a
+	// street export's 80 traffic signals make one note, not 80.
+	furnished map[string]int
+	furnTags  []string // their tags, in the order first seen
+}
+
+// furniture counts one point left out for being street furniture.
+func (b *builder) furniture(tag string) {
+	if b.furnished == nil {
+		b.furnished = map[string]int{}
+	}
+	if b.furnished[tag] == 0 {
+		b.furnTags = append(b.furnTags, tag)
+	}
+	b.furnished[tag]++
+}
+
+// furnitureNotes says, one line a tag, which furniture was left out.
+func (b *builder) furnitureNotes() {
+	for _, tag := range b.furnTags {
+		b.note(atlas.Warning, "", fmt.Sprintf("%d points tagged %s left out: street furniture, not a place", b.furnished[tag], tag),
+			`set "kind" on one to make it a place`)
+	}
 }
 
 func (b *builder) note(sev atlas.Severity, where, msg, hint string) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,6 +62,14 @@ func readCSV(b *builder, data []byte) error {
 			extra = append(extra, i)
 		}
 	}
+	for field, words := range map[string][]string{"lat": {"latitude", "lat"}, "lon": {"longitude", "lon", "lng"}} {
+		if _, ok := col[field]; !ok {
+			if i := guessColumn(header, words); i >= 0 {
+				col[field] = i
+				extra = slices.DeleteFunc(extra, func(e int) bool { return e == i })
+			}
+		}
+	}
 	for _, need := range []struct{ field, names string }{{"lat", "lat, breedtegraad or latitude"}, {"lon", "lon, lng, lengtegraad or longitude"}} {
 		if _, ok := col[need.field]; !ok {
 			return fmt.Errorf("exchange: the CSV has no %s column; name one %s", need.field, need.names)
@@ -114,6 +123,26 @@ func (b *builder) csvRow(line int, header, rec []string, col map[string]int, ext
 		}
 	}
 	b.place(w, p, "", `fill in the "soort" column: talent, verband, plek, verhaal or partner`)
+}
+
+// guessColumn finds a coordinate column the way uMap does (it reads CSV
+// with csv2geojson): a header that holds one of words in any case
+// ("geo_Longitude", "LAT_WGS84"), the one whose match is the largest share
+// of its header winning; -1 when none does.
+func guessColumn(header []string, words []string) int {
+	best, score := -1, 0.0
+	for i, h := range header {
+		h = strings.ToLower(h)
+		for _, w := range words {
+			if strings.Contains(h, w) {
+				if s := float64(len(w)) / float64(len(h)); s > score {
+					best, score = i, s
+				}
+				break
+			}
+		}
+	}
+	return best
 }
 
 // separator guesses the CSV separator from the first line.

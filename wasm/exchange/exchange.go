@@ -29,7 +29,8 @@ type Format string
 const (
 	GeoJSON  Format = "geojson"  // a buurtkaart map file (Export only; Import reads it as uMap GeoJSON)
 	UMap     Format = "umap"     // a .umap backup or a uMap GeoJSON export
-	Overpass Format = "overpass" // GeoJSON from overpass-turbo (osmtogeojson), or Overpass JSON
+	Overpass Format = "overpass" // GeoJSON from overpass-turbo (osmtogeojson), Overpass JSON, or OSM XML
+	OSM      Format = "osm"      // an .osm XML file (Import only; read as Overpass)
 	CSV      Format = "csv"      // one place a row, lat/lon columns
 	GPX      Format = "gpx"      // waypoints, routes and tracks
 	KML      Format = "kml"      // Placemarks
@@ -83,7 +84,7 @@ func Import(data []byte, from Format, opts *ImportOptions) (*atlas.Map, []Note, 
 	switch from {
 	case UMap, GeoJSON:
 		err = readUMap(b, data)
-	case Overpass:
+	case Overpass, OSM:
 		err = readOverpass(b, data)
 	case CSV:
 		err = readCSV(b, data)
@@ -92,11 +93,12 @@ func Import(data []byte, from Format, opts *ImportOptions) (*atlas.Map, []Note, 
 	case KML:
 		err = readKML(b, data)
 	default:
-		return nil, nil, fmt.Errorf("exchange: cannot import %q; use umap, overpass, csv, gpx or kml", from)
+		return nil, nil, fmt.Errorf("exchange: cannot import %q; use umap, overpass, osm, csv, gpx or kml", from)
 	}
 	if err != nil {
 		return nil, b.notes, err
 	}
+	b.furnitureNotes()
 	return b.check()
 }
 

@@ -67,7 +67,7 @@ func TestImport(t *testing.T) {
 				`feature 8: error: a LineString with no layer; left out; no layer or kind for tags power=line; set "layer" or "kind"`}},
 		{"overpass json", "elements.json", Overpass,
 			[]string{"plek Bankje", "plek Buurthuis De Mussen"}, nil,
-			[]string{`element 3 "Schaakclub": error: way without a position; left out; export GeoJSON from overpass-turbo, or query with 'out center'`}},
+			[]string{`element 3 "Schaakclub": error: way without a position; left out; query Overpass with 'out geom' (or export GeoJSON from overpass-turbo)`}},
 		{"dutch excel csv", "plekken.csv", CSV,
 			[]string{"talent Fatima naait", "plek Bankje", "plek Zonder soort", `plek =HYPERLINK("x")`}, nil,
 			[]string{
@@ -126,7 +126,7 @@ func TestImportRefusesWhatIsNotItsFormat(t *testing.T) {
 		{"csv without lat", "naam;soort\nBankje;plek\n", CSV, "exchange: the CSV has no lat column; name one lat, breedtegraad or latitude"},
 		{"gpx that is json", `{"type":"FeatureCollection"}`, GPX, "exchange: not GPX: EOF"},
 		{"umap that is a point", `{"type":"Point"}`, UMap, `exchange: type "Point" is neither a uMap backup ("umap") nor a FeatureCollection`},
-		{"unknown format", "", "shp", `exchange: cannot import "shp"; use umap, overpass, csv, gpx or kml`},
+		{"unknown format", "", "shp", `exchange: cannot import "shp"; use umap, overpass, osm, csv, gpx or kml`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

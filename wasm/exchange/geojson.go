@@ -32,6 +32,13 @@ type reading struct {
 	kindHint   string // how to set the kind in this format
 	layerHint  string
 	extra      map[string]json.RawMessage
+	// author, since, tags and links are buurtkaart's own properties.
+	author, since string
+	tags, links   []string
+	// osm says the properties are OpenStreetMap tags, not buurtkaart's;
+	// layerTag is the tag that gave the layer ("highway=bus_stop").
+	osm      bool
+	layerTag string
 	// placeToo makes a named line or area with a kind as well as a layer
 	// both a shape and a place at its centre: OSM's school building.
 	placeToo bool
@@ -40,6 +47,9 @@ type reading struct {
 // geoFeature adds one GeoJSON feature: a Point as a place, a line or area
 // as a shape. A line or area with a kind but no layer becomes a place at
 // its centre, so a school drawn as a building is still on the map.
+// buurtkaart's own properties (name, kind, layer, …) win over what the
+// source's conventions said, except in OSM data, whose properties are
+// OSM's tags: an OSM layer=1 (a bridge) is not buurtkaart's layer.
 func (b *builder) geoFeature(where string, f gjFeature, r reading) {
 	if f.Geometry == nil {
 		b.note(atlas.Error, where, "has no geometry; left out", "place it on the map")
@@ -50,40 +60,81 @@ func (b *builder) geoFeature(where string, f gjFeature, r reading) {
 		b.note(atlas.Error, where, err.Error()+"; left out", "use Point, LineString, Polygon or their Multi forms")
 		return
 	}
-	props := f.Properties
-	if s := text(props, "name"); s != "" {
-		r.name = s
+	if !r.osm {
+		props := f.Properties
+		if s := text(props, "name"); s != "" {
+			r.name = s
+		}
+		if s := text(props, "note"); s != "" {
+			r.note = s
+		}
+		if s := text(props, "kind"); s != "" {
+			r.kind = kind.Kind(s)
+			if k, ok := kindOf(s); ok {
+				r.kind = k
+			}
+		}
+		if s := text(props, "layer"); s != "" {
+			r.layer = atlas.Layer(strings.ToLower(s))
+		}
+		r.author, r.since, r.tags, r.links = text(props, "author"), text(props, "since"), texts(props, "tags"), texts(props, "links")
 	}
-	if s := text(props, "note"); s != "" {
-		r.note = s
-	}
-	if s := text(props, "kind"); s != "" {
-		r.kind = kind.Kind(s)
-		if k, ok := kindOf(s); ok {
-			r.kind = k
+	b.feature(where, atlas.FeatureID(f.ID), f.Geometry.Type, parts, polygons, r)
+}
+
+// feature adds what one source feature makes: a place, a shape, both (a
+// named school building), or nothing with a note. typ is its GeoJSON
+// geometry type. Rings left open are closed, as Leaflet draws them, and
+// long lines thinned (simplified), each with a warning.
+func (b *builder) feature(where, id, typ string, parts [][]atlas.Point, polygons []int, r reading) {
+	point := typ == "Point"
+	if !point {
+		parts = b.closeRings(where, parts, polygons)
+		var thinned string
+		if parts, thinned = simplified(parts); thinned != "" {
+			b.note(atlas.Warning, where, thinned, "")
 		}
 	}
-	if s := text(props, "layer"); s != "" {
-		r.layer = atlas.Layer(strings.ToLower(s))
-	}
-	id := atlas.FeatureID(f.ID)
-	point := f.Geometry.Type == "Point"
 	asPlace := func(id string) {
 		p := atlas.Place{ID: id, Name: r.name, Kind: r.kind, Note: r.note, At: centre(parts, polygons), Extra: r.extra,
-			Author: text(props, "author"), Since: text(props, "since"), Tags: texts(props, "tags"), Links: texts(props, "links")}
+			Author: r.author, Since: r.since, Tags: r.tags, Links: r.links}
 		b.place(where, p, r.kindWhy, r.kindHint)
 	}
 	switch {
+	case point && r.osm && r.layer != "" && r.kind == "":
+		// A bus stop, a crossing, a street lamp: OSM puts them on the
+		// street, but a point is no street, and not a place either.
+		b.furniture(r.layerTag)
 	case r.layer == "" && (point || r.kind != ""):
 		asPlace(id)
 	case r.layer == "":
-		b.note(atlas.Error, where, fmt.Sprintf("a %s with no layer; left out", f.Geometry.Type), r.layerHint)
+		b.note(atlas.Error, where, fmt.Sprintf("a %s with no layer; left out", typ), r.layerHint)
 	case !point && r.placeToo && r.kind != "" && r.name != "":
 		b.shape(where, atlas.Shape{Layer: r.layer, Name: r.name, Area: polygons != nil, Parts: parts, Polygons: polygons})
 		asPlace(id)
 	default:
 		b.shape(where, atlas.Shape{ID: id, Layer: r.layer, Name: r.name, Area: polygons != nil, Parts: parts, Polygons: polygons, Extra: r.extra})
 	}
+}
+
+// closeRings closes each ring of an area whose last position is not its
+// first: uMap and Leaflet draw such a ring closed, so it is no reason to
+// leave the area out.
+func (b *builder) closeRings(where string, parts [][]atlas.Point, polygons []int) [][]atlas.Point {
+	if polygons == nil {
+		return parts
+	}
+	open := 0
+	for i, ring := range parts {
+		if len(ring) >= 3 && ring[0] != ring[len(ring)-1] {
+			parts[i] = append(ring[:len(ring):len(ring)], ring[0])
+			open++
+		}
+	}
+	if open > 0 {
+		b.note(atlas.Warning, where, fmt.Sprintf("%d ring(s) not closed; closed them", open), "make a ring's last position its first")
+	}
+	return parts
 }
 
 // decodeGeometry reads coordinates with the one GeoJSON geometry reader

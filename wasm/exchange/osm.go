@@ -63,6 +63,9 @@ var osmLayers = []struct {
 	{"landuse", "grass", atlas.Groen},
 	{"natural", "wood", atlas.Groen},
 	{"building", "*", atlas.Gebouw},
+	{"route", "hiking", atlas.Route}, // a route relation: a walk
+	{"route", "foot", atlas.Route},
+	{"route", "walking", atlas.Route},
 }
 
 func matches(tags map[string]string, key, value string) bool {
@@ -80,13 +83,15 @@ func osmKind(tags map[string]string) (kind.Kind, string) {
 	return "", ""
 }
 
-func osmLayer(tags map[string]string) atlas.Layer {
+// osmLayer returns the layer of a line or area and the tag that says it
+// ("highway=residential").
+func osmLayer(tags map[string]string) (atlas.Layer, string) {
 	for _, r := range osmLayers {
 		if matches(tags, r.key, r.value) {
-			return r.layer
+			return r.layer, r.key + "=" + tags[r.key]
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // tagList is tags as "k=v" in sorted order, without name and its kin, for

@@ -11,11 +11,16 @@ import (
 
 // readOverpass reads what overpass-turbo exports: GeoJSON from
 // osmtogeojson (tags flat in properties, or under "tags" in older
-// versions), or Overpass JSON ({"elements": [...]}) whose nodes, and ways
-// with a "center", become places. Kinds and layers come from osmKinds and
-// osmLayers; a feature's own "kind" or "layer" property wins, so a
-// buurtkaart file reads back unchanged.
+// versions), or Overpass JSON ({"elements": [...]}: nodes, ways and
+// relations with their geometry ('out geom') or with the nodes and ways
+// they refer to, or only a centre ('out center')), or OSM XML (osm.go).
+// Kinds and layers come from osmKinds and osmLayers; a feature's own
+// "kind" or "layer" property wins, so a buurtkaart file reads back
+// unchanged.
 func readOverpass(b *builder, data []byte) error {
+	if isXML(data) {
+		return readOSMXML(b, data)
+	}
 	var top struct {
 		Type     string            `json:"type"`
 		Features []json.RawMessage `json:"features"`
@@ -38,41 +43,8 @@ func readOverpass(b *builder, data []byte) error {
 		tags := osmTags(f.Properties)
 		b.geoFeature(where("feature", i, firstNonEmpty(text(f.Properties, "name"), tags["name"])), f, osmReading(tags, f.Properties))
 	}
-	for i, e := range top.Elements {
-		b.element(i, e)
-	}
+	b.osmElements(top.Elements)
 	return nil
-}
-
-type osmElement struct {
-	Type   string                      `json:"type"`
-	ID     int64                       `json:"id"`
-	Lat    *float64                    `json:"lat"`
-	Lon    *float64                    `json:"lon"`
-	Center *struct{ Lat, Lon float64 } `json:"center"`
-	Tags   map[string]string           `json:"tags"`
-}
-
-// element adds one Overpass JSON element with a position and tags; the
-// nodes of a way (untagged) are its geometry and not reported.
-func (b *builder) element(i int, e osmElement) {
-	if len(e.Tags) == 0 {
-		return
-	}
-	w := where("element", i, e.Tags["name"])
-	var at atlas.Point
-	switch {
-	case e.Lat != nil && e.Lon != nil:
-		at = atlas.Point{Lon: *e.Lon, Lat: *e.Lat}
-	case e.Center != nil:
-		at = atlas.Point{Lon: e.Center.Lon, Lat: e.Center.Lat}
-	default:
-		b.note(atlas.Error, w, fmt.Sprintf("%s without a position; left out", e.Type), "export GeoJSON from overpass-turbo, or query with 'out center'")
-		return
-	}
-	props := map[string]json.RawMessage{}
-	r := osmReading(e.Tags, props)
-	b.place(w, atlas.Place{ID: e.Type + "/" + strconv.FormatInt(e.ID, 10), Name: r.name, Kind: r.kind, Note: r.note, At: at, Extra: r.extra}, r.kindWhy, r.kindHint)
 }
 
 // osmTags are a feature's OSM tags: under "tags" (older osmtogeojson) or
@@ -101,7 +73,8 @@ func osmTags(props map[string]json.RawMessage) map[string]string {
 // as one "osm" property, so nothing of the source is lost.
 func osmReading(tags map[string]string, props map[string]json.RawMessage) reading {
 	k, label := osmKind(tags)
-	r := reading{kind: k, layer: osmLayer(tags), name: tags["name"], note: tags["description"], placeToo: !own(props)}
+	layer, layerTag := osmLayer(tags)
+	r := reading{kind: k, layer: layer, layerTag: layerTag, name: tags["name"], note: tags["description"], placeToo: !own(props), osm: !own(props)}
 	list := tagList(tags)
 	r.kindWhy, r.kindHint = fmt.Sprintf("no kind for tags %s", list), `set "kind"`
 	r.layerHint = fmt.Sprintf(`no layer or kind for tags %s; set "layer" or "kind"`, list)
@@ -128,9 +101,17 @@ func osmReading(tags map[string]string, props map[string]json.RawMessage) readin
 // buurtkaartProps are the properties atlas reads.
 var buurtkaartProps = []string{"name", "kind", "layer", "note", "author", "since", "tags", "links"}
 
-// own reports whether a feature is buurtkaart's: it says its kind or layer.
+// own reports whether a feature is buurtkaart's: it says its kind or
+// layer. OSM's own layer tag is a number (-5 to 5: which of a bridge and
+// the street under it is on top), never one of buurtkaart's layers.
 func own(props map[string]json.RawMessage) bool {
-	_, k := props["kind"]
-	_, l := props["layer"]
-	return k || l
+	if _, k := props["kind"]; k {
+		return true
+	}
+	l := text(props, "layer")
+	if l == "" {
+		return false
+	}
+	_, err := strconv.ParseFloat(l, 64)
+	return err != nil
 }

@@ -1,0 +1,153 @@
+package host
+
+import (
+	"bytes"
+	"context"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/andybalholm/brotli"
+
+	"github.com/buurtkaart/buurtkaart/wasm/page"
+)
+
+// Pages keep the rendered files of maps' revisions.
+type Pages interface {
+	// Files returns revision rev of map slug's files, made with render
+	// when the keeper has none; how says where they came from ("memory",
+	// "edge", or "render").
+	Files(ctx context.Context, slug string, rev int, render func() (page.Files, error)) (files page.Files, how string, err error)
+}
+
+// Memory keeps each map's latest rendered revision in memory, with its
+// text files brotli-compressed once (serve; the edge compresses the
+// Worker's answers itself).
+type Memory struct {
+	// Compress keeps a brotli copy of each file for browsers that take it.
+	Compress bool
+
+	mu    sync.Mutex
+	byMap map[string]*rendered
+}
+
+type rendered struct {
+	rev   int
+	once  sync.Once
+	files page.Files
+	br    page.Files
+	err   error
+}
+
+// NewMemory keeps rendered revisions in memory, uncompressed.
+func NewMemory() *Memory { return &Memory{} }
+
+// Files renders a revision once, however many requests ask at the same time.
+func (m *Memory) Files(ctx context.Context, slug string, rev int, render func() (page.Files, error)) (page.Files, string, error) {
+	r, how := m.entry(slug, rev)
+	r.once.Do(func() {
+		r.files, r.err = render()
+		if r.err == nil && m.Compress {
+			r.br = compressAll(r.files)
+		}
+	})
+	return r.files, how, r.err
+}
+
+func (m *Memory) entry(slug string, rev int) (*rendered, string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.byMap == nil {
+		m.byMap = map[string]*rendered{}
+	}
+	r := m.byMap[slug]
+	if r != nil && r.rev == rev {
+		return r, "memory"
+	}
+	if r != nil && r.rev > rev {
+		// an older revision asked for after a newer was kept: render it
+		// aside rather than evict the newer
+		return &rendered{rev: rev}, "render"
+	}
+	r = &rendered{rev: rev}
+	m.byMap[slug] = r
+	return r, "render"
+}
+
+// brotliFor returns the compressed copy of name at rev, if kept.
+func (m *Memory) brotliFor(slug string, rev int, name string) []byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if r := m.byMap[slug]; r != nil && r.rev == rev && r.br != nil {
+		return r.br[name]
+	}
+	return nil
+}
+
+func compressAll(files page.Files) page.Files {
+	out := page.Files{}
+	for name, data := range files {
+		var b bytes.Buffer
+		w := brotli.NewWriterLevel(&b, 6)
+		w.Write(data)
+		w.Close()
+		if b.Len() < len(data) {
+			out[name] = b.Bytes()
+		}
+	}
+	return out
+}
+
+// serveFile answers one of a map's rendered files at st's revision. The
+// ETag names the map and revision, so a page from before a save is never
+// taken for the current one.
+func (d *Deployment) serveFile(w http.ResponseWriter, r *http.Request, st *mapState, name string) {
+	start := time.Now()
+	files, how, err := d.Pages.Files(r.Context(), st.slug, st.rev, func() (page.Files, error) {
+		return d.render(st)
+	})
+	if err != nil {
+		d.unavailable(w, err)
+		return
+	}
+	data, ok := files[name]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	h := w.Header()
+	ctype := mime.TypeByExtension(path.Ext(name))
+	switch path.Ext(name) {
+	case ".geojson":
+		ctype = "application/geo+json"
+	case ".json":
+		ctype = "application/json"
+	}
+	h.Set("Content-Type", ctype)
+	h.Set("Cache-Control", "no-cache")
+	tag := st.slug + "-" + strconv.Itoa(st.rev) + "-" + strconv.Itoa(len(data))
+	// What a request cost, for the benchmarks and anyone curious:
+	// a render, or a hit kept in memory or at the edge.
+	h.Set("Server-Timing", how+";dur="+strconv.FormatFloat(float64(time.Since(start).Microseconds())/1000, 'f', 2, 64))
+	if mem, ok := d.Pages.(*Memory); ok && strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
+		h.Add("Vary", "Accept-Encoding")
+		if br := mem.brotliFor(st.slug, st.rev, name); br != nil {
+			h.Set("Content-Encoding", "br")
+			data, tag = br, tag+"-br"
+		}
+	}
+	h.Set("ETag", `"`+tag+`"`)
+	if match := r.Header.Get("If-None-Match"); match != "" && match == h.Get("ETag") {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(data)
+}
