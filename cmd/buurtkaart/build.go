@@ -26,9 +26,7 @@ func build(args []string) error {
 	if err := s.build(m, data); err != nil {
 		return err
 	}
-	b := m.Bounds
-	fmt.Printf("built %s (%d places; BUURTKAART_BBOX for wrangler.toml: %s,%s,%s,%s)\n",
-		s.out, len(m.Places), ftoa(b.W), ftoa(b.S), ftoa(b.E), ftoa(b.N))
+	fmt.Printf("built %s (%d places)\n", s.out, len(m.Places))
 	return nil
 }
 

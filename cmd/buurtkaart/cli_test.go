@@ -77,28 +77,15 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-// TestWranglerBBoxMatchesSample keeps the Worker's bounds check in step with
-// the map it serves: wrangler.toml's BUURTKAART_BBOX is the sample's bbox.
-func TestWranglerBBoxMatchesSample(t *testing.T) {
+// TestWranglerDefaultMap keeps the Worker's default map the sample the
+// site is built with (scripts/worker-build): it seeds a fresh D1 with it.
+func TestWranglerDefaultMap(t *testing.T) {
 	toml, err := os.ReadFile("../../wrangler.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`(?m)^BUURTKAART_BBOX = "([^"]*)"`).FindSubmatch(toml)
-	if m == nil {
-		t.Fatal("wrangler.toml has no BUURTKAART_BBOX var")
-	}
-	sample, _, err := loadMap("../../geodata/schilderswijk.geojson", os.Stderr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := sample.Bounds
-	want := strings.Join([]string{ftoa(b.W), ftoa(b.S), ftoa(b.E), ftoa(b.N)}, ",")
-	if string(m[1]) != want {
-		t.Fatalf("wrangler.toml BUURTKAART_BBOX = %q, the sample's bbox is %q", m[1], want)
-	}
-	title := regexp.MustCompile(`(?m)^BUURTKAART_TITLE = "([^"]*)"`).FindSubmatch(toml)
-	if title == nil || string(title[1]) != sample.Title {
-		t.Fatalf("wrangler.toml BUURTKAART_TITLE = %q, the sample's title is %q", title, sample.Title)
+	m := regexp.MustCompile(`(?m)^BUURTKAART_MAP = "([^"]*)"`).FindSubmatch(toml)
+	if m == nil || string(m[1]) != mapKey("geodata/schilderswijk.geojson") {
+		t.Fatalf("wrangler.toml BUURTKAART_MAP = %q, want the sample's slug", m)
 	}
 }

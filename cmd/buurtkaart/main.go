@@ -18,6 +18,7 @@ usage:
   buurtkaart import [--from umap|overpass|csv|gpx|kml] IN [-o OUT.geojson]
   buurtkaart export --to geojson|csv|gpx|kml [--map FILE] [-o OUT]
   buurtkaart maps list|new|save|export|delete [--db F] [--slug S] [--revision N] [FILE]
+  buurtkaart keepers add|list|remove --map SLUG [--name N] [--id ID] [--url BASE] [--db F]
   buurtkaart poster [--map FILE] [--pins DB] [--size A4|A3|A2|A1] [--landscape] [--url URL] [--title T] -o poster.pdf|.svg|.png
 
 Run 'buurtkaart COMMAND -h' for the flags of one command.
@@ -44,6 +45,8 @@ func main() {
 		err = posterCmd(args)
 	case "maps":
 		err = mapsCmd(args)
+	case "keepers":
+		err = keepersCmd(args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return

@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
-	"net/http"
+	"github.com/buurtkaart/buurtkaart/wasm/pins"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -44,7 +44,7 @@ func TestStoreMap(t *testing.T) {
 	if got, err := storeMap(ctx, db, "schilderswijk", m, changed); err != nil || got.Revision.N != 2 {
 		t.Fatalf("changed file: revision %d, %v; want 2", got.Revision.N, err)
 	}
-	h := withMapAPI(http.NotFoundHandler(), db, "schilderswijk")
+	h := deployment(db, site{out: t.TempDir()}, "schilderswijk", pins.Options{})
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, httptest.NewRequest("GET", "/schilderswijk/api/map", nil))
 	if w.Code != 200 || w.Header().Get("ETag") != `"2"` || !strings.Contains(w.Body.String(), "wat we samen hebben") {
@@ -83,33 +83,30 @@ func TestMapsCommand(t *testing.T) {
 	}
 }
 
-// A map changed in the store is in the next page load, without a restart:
-// freshPages renders the pages again for the newer revision.
+// A map changed in the store is in serve's next page load, without a
+// restart: the page at /<slug>/ and the default map's old paths alike.
 func TestChangedMapInNextPageLoad(t *testing.T) {
 	ctx := context.Background()
 	db, m, data := sampleStore(t)
-	s := site{root: "../..", out: t.TempDir()}
-	if err := s.renderMap(m, data); err != nil {
+	if _, err := storeMap(ctx, db, "schilderswijk", m, data); err != nil {
 		t.Fatal(err)
 	}
-	stored, err := storeMap(ctx, db, "schilderswijk", m, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := freshPages(siteFiles(s.out), s, db, "schilderswijk", stored.Revision.N)
-	page := func() string {
+	h := deployment(db, site{out: t.TempDir()}, "schilderswijk", pins.Options{})
+	page := func(path string) string {
 		w := httptest.NewRecorder()
-		h.ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+		h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
 		return w.Body.String()
 	}
-	if !strings.Contains(page(), "<h1>Schilderswijk — wat we hier hebben</h1>") {
+	if !strings.Contains(page("/schilderswijk/"), "<h1>Schilderswijk — wat we hier hebben</h1>") {
 		t.Fatal("the first page does not show the map's title")
 	}
 	changed := strings.Replace(string(data), "wat we hier hebben", "wat we samen maken", 1)
 	if _, err := storeMap(ctx, db, "schilderswijk", m, []byte(changed)); err != nil {
 		t.Fatal(err)
 	}
-	if got := page(); !strings.Contains(got, "<h1>Schilderswijk — wat we samen maken</h1>") || !strings.Contains(got, "wat we samen maken</title>") {
-		t.Error("the next page load does not show the store's new revision")
+	for _, p := range []string{"/schilderswijk/", "/schilderswijk/embed", "/embed"} {
+		if got := page(p); !strings.Contains(got, "wat we samen maken</title>") {
+			t.Errorf("the next load of %s does not show the store's new revision", p)
+		}
 	}
 }

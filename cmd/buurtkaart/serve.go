@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"github.com/buurtkaart/buurtkaart/wasm/host"
+	"github.com/buurtkaart/buurtkaart/wasm/keepers"
 	"github.com/buurtkaart/buurtkaart/wasm/page"
 	"log"
 	"mime"
@@ -180,8 +181,9 @@ func init() {
 func deployment(db *sql.DB, s site, slug string, opts pins.Options) http.Handler {
 	return logRequests(securityHeaders(&host.Deployment{
 		DB: db, Default: slug, BaseURL: s.url, Pins: opts,
-		Static: noCache(siteFiles(s.out)),
-		Pages:  &host.Memory{Compress: true},
+		Keepers: keepers.NewHandler(db, &keepers.Options{Secret: opts.Secret}),
+		Static:  noCache(siteFiles(s.out)),
+		Pages:   &host.Memory{Compress: brotliBytes},
 		Poster: func(_ string, api http.Handler, files func(context.Context) (page.Files, error)) http.Handler {
 			return newPosterServer(api, files, posterLimits{})
 		},

@@ -1,9 +1,11 @@
 //go:build js && wasm
 
 // Command worker is the edge host of buurtkaart: a Cloudflare Worker that
-// serves the same pins API as `buurtkaart serve`, over D1 instead of an
-// SQLite file. Static files (the built site) are served by Cloudflare's
-// assets layer before a request reaches this code; see wrangler.toml.
+// serves every map of its D1 store as `buurtkaart serve` serves its SQLite
+// file — the same routes (wasm/host): each map at /<slug>/ with its pins
+// API, its pages rendered per revision, embed, oEmbed and exports. The
+// shared site's files (scripts, style, wasm) are Cloudflare's static
+// assets; the Worker names them and worker.mjs fetches them (static.go).
 package main
 
 import (
@@ -13,16 +15,14 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/syumai/workers/cloudflare"
 	"github.com/syumai/workers/cloudflare/d1"
 	"github.com/syumai/workers/cloudflare/fetch"
 
-	"github.com/buurtkaart/buurtkaart/wasm/atlas"
-	"github.com/buurtkaart/buurtkaart/wasm/download"
 	"github.com/buurtkaart/buurtkaart/wasm/embed"
-	"github.com/buurtkaart/buurtkaart/wasm/pin"
+	"github.com/buurtkaart/buurtkaart/wasm/host"
+	"github.com/buurtkaart/buurtkaart/wasm/keepers"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 )
 
@@ -32,14 +32,7 @@ func main() {
 		serve(unavailable("D1 binding DB is missing: " + err.Error()))
 		return
 	}
-	bounds, err := parseBBox(cloudflare.Getenv("BUURTKAART_BBOX"))
-	if err != nil {
-		serve(unavailable(err.Error()))
-		return
-	}
-	store := pins.NewStore(sql.OpenDB(c), cloudflare.Getenv("BUURTKAART_MAP"))
 	opts := pins.Options{
-		Rules: pin.Rules{Bounds: bounds, Premoderate: cloudflare.Getenv("BUURTKAART_MODERATION") == "pre"},
 		// Cloudflare puts the client's address in this header; it is only
 		// ever used hashed, for rate limits.
 		ClientAddr: func(r *http.Request) string { return r.Header.Get("CF-Connecting-IP") },
@@ -49,7 +42,6 @@ func main() {
 	// short one leaves the Worker answering what to fix. Without the limit
 	// secret it derives one from the moderator token: every isolate must
 	// key limits alike, so a random one per isolate would not do.
-	opts.Within = mapBoundary()
 	warning, err := opts.FromEnv(cloudflare.Getenv)
 	if err != nil {
 		serve(unavailable(err.Error()))
@@ -58,25 +50,30 @@ func main() {
 	if warning != "" {
 		println("buurtkaart:", warning)
 	}
-	mux := http.NewServeMux()
-	api := pins.NewHandler(store, opts)
-	mux.Handle("/api/", api)
-	exports := download.Handler{Source: assetMap, API: api, PerPage: 250}
-	for f := range download.Formats {
-		mux.Handle("/export."+f, exports)
+	db := sql.OpenDB(c)
+	d := &host.Deployment{
+		DB: db,
+		// The map the root paths serve, seeded from the assets' map.geojson
+		// into a fresh D1.
+		Default: cloudflare.Getenv("BUURTKAART_MAP"),
+		Seed:    assetMap,
+		// BUURTKAART_URL, the public address, keeps the request's Host out
+		// of oEmbed answers and QR codes; without it they follow the Host
+		// and are marked private.
+		BaseURL:       cloudflare.Getenv("BUURTKAART_URL"),
+		Pins:          opts,
+		Keepers:       keepers.NewHandler(db, &keepers.Options{Secret: opts.Secret, ClientAddr: opts.ClientAddr}),
+		Static:        assets{},
+		Pages:         newEdgePages(),
+		ExportPerPage: 250,
 	}
-	// The map's title names the embed for screen readers; without the var
-	// the oEmbed answer says "buurtkaart". BUURTKAART_URL, the map's public
-	// address, keeps the request's Host out of the answer; without it the
-	// answer follows the Host and is marked private.
-	mux.Handle("/oembed", embed.NewHandler(&embed.Options{Title: cloudflare.Getenv("BUURTKAART_TITLE"), URL: cloudflare.Getenv("BUURTKAART_URL")}))
 	// Static files get their headers from build/site/_headers; the Worker's
 	// own answers get the same ones here.
-	serve(embed.WithHeaders(mux))
+	serve(embed.WithHeaders(d))
 }
 
 // assetMap reads the map file from the static assets (the ASSETS binding in
-// wrangler.toml): the Worker serves the same map.geojson the page loads.
+// wrangler.toml): the map the site was built with.
 func assetMap(ctx context.Context) ([]byte, error) {
 	client := fetch.NewClient(fetch.WithBinding(cloudflare.GetBinding("ASSETS")))
 	req, err := fetch.NewRequest(ctx, http.MethodGet, "https://assets.local/map.geojson", nil)
@@ -92,32 +89,6 @@ func assetMap(ctx context.Context) ([]byte, error) {
 		return nil, errors.New("worker: map.geojson: " + res.Status)
 	}
 	return io.ReadAll(res.Body)
-}
-
-// parseBBox reads "west,south,east,north"; empty means no bounds check.
-func parseBBox(s string) (atlas.BBox, error) {
-	if s == "" {
-		return atlas.BBox{}, nil
-	}
-	parts := strings.Split(s, ",")
-	var v [4]float64
-	if len(parts) != 4 {
-		return atlas.BBox{}, errBBox(s)
-	}
-	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return atlas.BBox{}, errBBox(s)
-		}
-		v[i] = f
-	}
-	return atlas.BBox{W: v[0], S: v[1], E: v[2], N: v[3]}, nil
-}
-
-type errBBox string
-
-func (e errBBox) Error() string {
-	return "BUURTKAART_BBOX " + strconv.Quote(string(e)) + " is not west,south,east,north"
 }
 
 // unavailable answers every request with a 503 that says what is misconfigured.

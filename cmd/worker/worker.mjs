@@ -61,9 +61,23 @@ async function handle(req, env, ctx, data) {
     await starting;
   }
   const res = await binding.serve(req.method, req.url, [...req.headers], data);
+  const asset = res.headers.find(([k]) => k.toLowerCase() === "x-buurtkaart-asset");
+  if (asset) return shared(req, env, asset[1], res.headers);
   const nobody = res.status === 204 || res.status === 304 || req.method === "HEAD";
   if (nobody && res.body instanceof ReadableStream) res.body.cancel(); // lets Go stop writing
   return new Response(nobody ? null : res.body, { status: res.status, headers: res.headers });
+}
+
+// shared answers with the static asset at path (a file of the shared site,
+// which Go named: cmd/worker/static.go), with the security headers Go set.
+async function shared(req, env, path, goHeaders) {
+  const res = await env.ASSETS.fetch(new Request(new URL(path, req.url), { method: req.method, headers: req.headers }));
+  const out = new Response(res.body, res);
+  for (const [k, v] of goHeaders) {
+    const name = k.toLowerCase();
+    if (name !== "x-buurtkaart-asset" && name !== "content-type" && name !== "content-length") out.headers.set(k, v);
+  }
+  return out;
 }
 
 export default {

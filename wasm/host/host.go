@@ -23,6 +23,7 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/boundary"
 	"github.com/buurtkaart/buurtkaart/wasm/download"
 	"github.com/buurtkaart/buurtkaart/wasm/embed"
+	"github.com/buurtkaart/buurtkaart/wasm/keepers"
 	"github.com/buurtkaart/buurtkaart/wasm/maps"
 	"github.com/buurtkaart/buurtkaart/wasm/page"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
@@ -52,20 +53,27 @@ type Deployment struct {
 	// Poster, when set, serves a map's /poster.pdf from its pins API and
 	// its current files (serve composes PDFs; the Worker does not).
 	Poster func(slug string, api http.Handler, files func(context.Context) (page.Files, error)) http.Handler
-	// Keepers, when set, is the keepers' API of every map, mounted at
-	// /{slug}/api/keeper/ (wasm/keepers).
-	Keepers http.Handler
-	// MapOptions tune the store's API at /{slug}/api/map (who may save).
-	MapOptions *maps.Options
+	// Keepers, when set, is the keepers' API of every map at
+	// /{slug}/api/keeper/ (wasm/keepers); its keepers also save maps
+	// (PUT /{slug}/api/map) and moderate their map's pins. The moderator
+	// token (Pins.ModeratorToken) is the default map's first keeper,
+	// "beheerder". Without it, maps are read-only and only the moderator
+	// token moderates.
+	Keepers *keepers.Handler
 	// ExportPerPage is how many pins an export asks its pins API for at a
 	// time; default download's.
 	ExportPerPage int
-	// Now is the clock for the map list's seeding; default time.Now.
+	// Seed, when set, gives the default map's file for a store that does
+	// not have it yet (the Worker's first request on a fresh D1: the map
+	// file its assets were built with). serve stores its --map itself.
+	Seed func(context.Context) ([]byte, error)
+	// Now is the clock; default time.Now.
 	Now func() time.Time
 
 	mu     sync.Mutex
 	byMap  map[string]*mapState
 	mapAPI http.Handler
+	seeded sync.Once
 }
 
 // mapState is what a map serves at one revision.
@@ -89,19 +97,21 @@ var ErrNoMap = maps.ErrNotFound
 func (d *Deployment) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	d.init()
 	p := r.URL.Path
-	seg, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
-	switch {
-	case p == "/" || p == "/index.html":
+	switch p {
+	case "/", "/index.html":
 		d.root(w, r)
 		return
-	case p == "/api/maps":
+	case "/api/maps":
 		d.list(w, r)
 		return
-	case maps.ValidSlug(seg):
-		st, err := d.state(r.Context(), seg, !page.Made(rest) && !strings.HasPrefix(rest, "api/") && rest != "" && !isMapPath(rest))
+	}
+	if seg, rest, _ := strings.Cut(p[1:], "/"); maps.ValidSlug(seg) {
+		// The shared site's files under a map need only know the map
+		// exists; what the map shows asks the store for its revision.
+		st, err := d.state(r.Context(), seg, shared(rest))
 		switch {
 		case errors.Is(err, maps.ErrNotFound):
-			// not a map: the default map's path, or nothing
+			// not a map: perhaps a path of the default map's
 		case err != nil:
 			d.unavailable(w, err)
 			return
@@ -114,7 +124,7 @@ func (d *Deployment) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if d.Default == "" {
+	if d.Default == "" || shared(p[1:]) {
 		d.Static.ServeHTTP(w, r)
 		return
 	}
@@ -124,6 +134,16 @@ func (d *Deployment) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.serveMap(w, r, st, p)
+}
+
+// shared reports whether rel (a path relative to a map, without its
+// leading slash) is a file of the shared site rather than the map's.
+func shared(rel string) bool {
+	switch {
+	case rel == "", rel == "embed", rel == "oembed", rel == "poster.pdf", rel == "api", page.Made(rel):
+		return false
+	}
+	return !strings.HasPrefix(rel, "api/") && !strings.HasPrefix(rel, "export.")
 }
 
 func (d *Deployment) init() {
@@ -139,17 +159,11 @@ func (d *Deployment) init() {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	d.mapAPI = maps.NewHandler(maps.NewStore(d.DB), d.MapOptions)
-}
-
-// isMapPath reports whether rel (relative to a map, no leading slash) is
-// answered from the map rather than the shared site.
-func isMapPath(rel string) bool {
-	switch rel {
-	case "", "embed", "oembed", "poster.pdf":
-		return true
+	var mo *maps.Options
+	if d.Keepers != nil {
+		mo = d.Keepers.MapOptions()
 	}
-	return strings.HasPrefix(rel, "export.")
+	d.mapAPI = maps.NewHandler(maps.NewStore(d.DB), mo)
 }
 
 // state is the map slug at its latest revision, made anew when the store
@@ -164,11 +178,22 @@ func (d *Deployment) state(ctx context.Context, slug string, cached bool) (*mapS
 	}
 	store := maps.NewStore(d.DB)
 	n, err := store.Latest(ctx, slug)
+	if errors.Is(err, maps.ErrNotFound) && slug == d.Default && d.Seed != nil {
+		n, err = d.seed(ctx, store)
+	}
 	if err != nil {
 		return nil, err
 	}
 	if st != nil && st.rev == n {
 		return st, nil
+	}
+	if slug == d.Default && d.Keepers != nil {
+		d.seeded.Do(func() {
+			err := keepers.Seed(ctx, keepers.NewStore(d.DB), slug, "beheerder", d.Pins.ModeratorToken, d.Now())
+			if err != nil && d.Pins.Log != nil {
+				d.Pins.Log("host: the moderator token as keeper: %v", err)
+			}
+		})
 	}
 	cur, err := store.Current(ctx, slug)
 	if err != nil {
@@ -188,6 +213,20 @@ func (d *Deployment) state(ctx context.Context, slug string, cached bool) (*mapS
 	return st, nil
 }
 
+// seed stores the default map from d.Seed: revision 1, or whatever a
+// request elsewhere stored first.
+func (d *Deployment) seed(ctx context.Context, store *maps.Store) (int, error) {
+	data, err := d.Seed(ctx)
+	if err != nil {
+		return 0, err
+	}
+	err = store.Create(ctx, d.Default, "", data, "buurtkaart", d.Now().UTC().Format(time.RFC3339))
+	if err != nil && !errors.Is(err, maps.ErrExists) {
+		return 0, err
+	}
+	return store.Latest(ctx, d.Default)
+}
+
 func (d *Deployment) newState(cur maps.Map) (*mapState, error) {
 	m, _ := atlas.Parse(cur.GeoJSON, nil)
 	if m == nil {
@@ -198,6 +237,9 @@ func (d *Deployment) newState(cur maps.Map) (*mapState, error) {
 	opts.Rules.Bounds = m.Bounds
 	opts.Rules.Premoderate = m.Moderation == "pre"
 	opts.Within = within(cur.Boundary, m)
+	if d.Keepers != nil {
+		opts.Keeper = d.Keepers.Moderates(cur.Slug)
+	}
 	st.pins = pins.NewHandler(pins.NewStore(d.DB, cur.Slug), opts)
 	source := func(context.Context) ([]byte, error) { return st.data, nil }
 	ex := download.NewHandler(source, st.pins)
@@ -256,7 +298,7 @@ func (d *Deployment) serveMap(w http.ResponseWriter, r *http.Request, st *mapSta
 	switch {
 	case rel == "/api/map" || strings.HasPrefix(rel, "/api/map/"):
 		d.mapAPI.ServeHTTP(w, withPath(r, "/"+st.slug+rel))
-	case strings.HasPrefix(rel, "/api/keeper/") || rel == "/api/keeper":
+	case strings.HasPrefix(rel, "/api/keeper/"):
 		if d.Keepers == nil {
 			http.NotFound(w, r)
 			return

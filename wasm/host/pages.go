@@ -1,7 +1,6 @@
 package host
 
 import (
-	"bytes"
 	"context"
 	"mime"
 	"net/http"
@@ -10,8 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/andybalholm/brotli"
 
 	"github.com/buurtkaart/buurtkaart/wasm/page"
 )
@@ -28,8 +25,10 @@ type Pages interface {
 // text files brotli-compressed once (serve; the edge compresses the
 // Worker's answers itself).
 type Memory struct {
-	// Compress keeps a brotli copy of each file for browsers that take it.
-	Compress bool
+	// Compress, when set, makes a compressed copy of a file (brotli: serve
+	// passes its encoder; the host itself links none, as the Worker's edge
+	// compresses its answers itself).
+	Compress func([]byte) []byte
 
 	mu    sync.Mutex
 	byMap map[string]*rendered
@@ -51,8 +50,13 @@ func (m *Memory) Files(ctx context.Context, slug string, rev int, render func() 
 	r, how := m.entry(slug, rev)
 	r.once.Do(func() {
 		r.files, r.err = render()
-		if r.err == nil && m.Compress {
-			r.br = compressAll(r.files)
+		if r.err == nil && m.Compress != nil {
+			r.br = page.Files{}
+			for name, data := range r.files {
+				if b := m.Compress(data); len(b) < len(data) {
+					r.br[name] = b
+				}
+			}
 		}
 	})
 	return r.files, how, r.err
@@ -86,20 +90,6 @@ func (m *Memory) brotliFor(slug string, rev int, name string) []byte {
 		return r.br[name]
 	}
 	return nil
-}
-
-func compressAll(files page.Files) page.Files {
-	out := page.Files{}
-	for name, data := range files {
-		var b bytes.Buffer
-		w := brotli.NewWriterLevel(&b, 6)
-		w.Write(data)
-		w.Close()
-		if b.Len() < len(data) {
-			out[name] = b.Bytes()
-		}
-	}
-	return out
 }
 
 // serveFile answers one of a map's rendered files at st's revision. The

@@ -5,7 +5,7 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
-	"html/template"
+	"html"
 	"io"
 	"net/http"
 	"strings"
@@ -29,10 +29,14 @@ func (d *Deployment) root(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
-	listPage.Execute(w, list)
+	w.Write([]byte(listPage(list)))
 }
 
-var listPage = template.Must(template.New("maps").Parse(`<!doctype html>
+// listPage is the page of a deployment's maps, in both languages. (No
+// html/template: see wasm/page/tmpl.go for what it costs the Worker.)
+func listPage(list []maps.Summary) string {
+	var b strings.Builder
+	b.WriteString(`<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
@@ -44,13 +48,19 @@ var listPage = template.Must(template.New("maps").Parse(`<!doctype html>
 <main>
 <h1>Buurtkaarten <span lang="en">· Neighbourhood maps</span></h1>
 <p>Wat de buurten hier hebben, elk op een eigen kaart. <span lang="en">· What the neighbourhoods here have, each on a map of its own.</span></p>
-{{if .}}<ul>
-{{range .}}<li><a href="{{.Slug}}/">{{.Title}}</a></li>
-{{end}}</ul>{{else}}<p>Nog geen kaarten. <span lang="en">· No maps yet.</span></p>{{end}}
-</main>
-</body>
-</html>
-`))
+`)
+	if len(list) == 0 {
+		b.WriteString("<p>Nog geen kaarten. <span lang=\"en\">· No maps yet.</span></p>\n")
+	} else {
+		b.WriteString("<ul>\n")
+		for _, m := range list {
+			b.WriteString(`<li><a href="` + html.EscapeString(m.Slug) + `/">` + html.EscapeString(m.Title) + "</a></li>\n")
+		}
+		b.WriteString("</ul>\n")
+	}
+	b.WriteString("</main>\n</body>\n</html>\n")
+	return b.String()
+}
 
 // list answers /api/maps: GET the maps, POST a new one (the deployment's
 // moderator token: `buurtkaart maps new` for the Worker's store).

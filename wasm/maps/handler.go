@@ -15,8 +15,13 @@ import (
 // Options tune NewHandler; nil means defaults.
 type Options struct {
 	// Keeper says who may change the map slug, from the request (a keeper's
-	// token: the keepers' workshop); default: nobody, the map is read-only.
-	Keeper func(r *http.Request, slug string) (who string, ok bool)
+	// token: wasm/keepers, Handler.MapOptions). When it refuses (ok false)
+	// it has answered the request itself (401, 403, 429). Default: nobody,
+	// every change is 401 not_keeper.
+	Keeper func(w http.ResponseWriter, r *http.Request, slug string) (who string, ok bool)
+	// Saved, when set, hears of every revision saved through the handler
+	// (the keepers' log); default nothing.
+	Saved func(r *http.Request, slug, who string, rev Revision)
 	// MaxBytes bounds a map file sent with PUT; default 8 MiB.
 	MaxBytes int64
 	// Now is the clock; default time.Now.
@@ -26,8 +31,9 @@ type Options struct {
 // NewHandler serves a store's maps at /{slug}/api/map: GET the current map
 // file with ETag "<revision>" (304 for If-None-Match), PUT a new revision
 // with If-Match "<revision>" (412 when someone saved meanwhile, 428
-// without it, 422 with the file's problems), and GET
-// /{slug}/api/map/revisions for the history.
+// without it, 422 with the file's problems), GET /{slug}/api/map/revisions
+// for the history, and POST /{slug}/api/map/check for a keeper's live
+// check of a map file (its problems, saving nothing).
 func NewHandler(s *Store, opts *Options) http.Handler {
 	o := Options{}
 	if opts != nil {
@@ -44,6 +50,7 @@ func NewHandler(s *Store, opts *Options) http.Handler {
 	mux.HandleFunc("GET /{slug}/api/map", h.get)
 	mux.HandleFunc("PUT /{slug}/api/map", h.put)
 	mux.HandleFunc("GET /{slug}/api/map/revisions", h.revisions)
+	mux.HandleFunc("POST /{slug}/api/map/check", h.check)
 	return mux
 }
 
@@ -71,12 +78,8 @@ func (h *handler) get(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) put(w http.ResponseWriter, r *http.Request) {
 	slug := r.PathValue("slug")
-	who, ok := "", false
-	if h.o.Keeper != nil {
-		who, ok = h.o.Keeper(r, slug)
-	}
+	who, ok := h.keeper(w, r, slug)
 	if !ok {
-		answer(w, http.StatusUnauthorized, "not_keeper", "Alleen wie de kaart bijhoudt kan hem veranderen.", "Only the map's keepers can change it.")
 		return
 	}
 	base, err := strconv.Atoi(strings.Trim(r.Header.Get("If-Match"), `"`))
@@ -85,38 +88,76 @@ func (h *handler) put(w http.ResponseWriter, r *http.Request) {
 			"Stuur mee welke versie je veranderde (If-Match).", "Send which revision you changed (If-Match).")
 		return
 	}
-	data, err := io.ReadAll(io.LimitReader(r.Body, h.o.MaxBytes+1))
-	if err != nil || int64(len(data)) > h.o.MaxBytes {
-		answer(w, http.StatusRequestEntityTooLarge, "too_large", "Dit kaartbestand is te groot.", "This map file is too large.")
+	data, ok := h.body(w, r)
+	if !ok {
 		return
 	}
-	m, diags := atlas.Parse(data, nil)
-	var problems []string
-	for _, d := range diags {
-		if d.Severity == atlas.Error {
-			problems = append(problems, d.String())
-		}
-	}
-	if m == nil || len(problems) > 0 {
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": map[string]any{"code": "invalid_map",
-			"nl": "Het kaartbestand heeft fouten; zie de lijst.", "en": "The map file has problems; see the list.", "problems": problems}})
+	if err := Check(data); err != nil {
+		Invalid(w, err.(*InvalidError))
 		return
 	}
 	summary := strings.TrimSpace(r.Header.Get("X-Buurtkaart-Summary"))
-	n, err := h.s.Save(r.Context(), slug, base, data, who, summary, h.o.Now().UTC().Format(time.RFC3339))
+	at := h.o.Now().UTC().Format(time.RFC3339)
+	n, err := h.s.Save(r.Context(), slug, base, data, who, summary, at)
 	if errors.Is(err, ErrStale) {
-		cur, _ := h.s.Current(r.Context(), slug)
-		w.Header().Set("ETag", etag(cur.Revision.N))
-		answer(w, http.StatusPreconditionFailed, "stale",
-			"Iemand anders heeft de kaart intussen veranderd. Bekijk wat er anders is en bewaar je wijziging opnieuw.",
-			"Someone else changed the map meanwhile. Look at what changed and save your change again.")
+		Stale(w, h.s, r, slug)
 		return
 	}
 	if h.failed(w, err) {
 		return
 	}
+	if h.o.Saved != nil {
+		h.o.Saved(r, slug, who, Revision{N: n, Who: who, At: at, Summary: summary})
+	}
 	w.Header().Set("ETag", etag(n))
 	writeJSON(w, http.StatusOK, map[string]any{"revision": n})
+}
+
+// check answers a map file's problems, as buurtkaart check finds them,
+// saving nothing: the keepers' workshop checks its form as it is typed.
+func (h *handler) check(w http.ResponseWriter, r *http.Request) {
+	if _, ok := h.keeper(w, r, r.PathValue("slug")); !ok {
+		return
+	}
+	data, ok := h.body(w, r)
+	if !ok {
+		return
+	}
+	_, diags := atlas.Parse(data, nil)
+	writeJSON(w, http.StatusOK, map[string]any{"problems": Problems(diags)})
+}
+
+func (h *handler) keeper(w http.ResponseWriter, r *http.Request, slug string) (string, bool) {
+	if h.o.Keeper == nil {
+		answer(w, http.StatusUnauthorized, "not_keeper", "Alleen wie de kaart bijhoudt kan hem veranderen.", "Only the map's keepers can change it.")
+		return "", false
+	}
+	return h.o.Keeper(w, r, slug)
+}
+
+func (h *handler) body(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	data, err := io.ReadAll(io.LimitReader(r.Body, h.o.MaxBytes+1))
+	if err != nil || int64(len(data)) > h.o.MaxBytes {
+		answer(w, http.StatusRequestEntityTooLarge, "too_large", "Dit kaartbestand is te groot.", "This map file is too large.")
+		return nil, false
+	}
+	return data, true
+}
+
+// Stale answers 412 stale with the latest revision (in the body and as
+// ETag): someone else saved meanwhile. For every If-Match write on a map.
+func Stale(w http.ResponseWriter, s *Store, r *http.Request, slug string) {
+	n, _ := s.Latest(r.Context(), slug)
+	w.Header().Set("ETag", etag(n))
+	writeJSON(w, http.StatusPreconditionFailed, map[string]any{"revision": n, "error": map[string]string{"code": "stale",
+		"nl": "Iemand anders heeft de kaart intussen veranderd. Bekijk wat er anders is en bewaar je wijziging opnieuw.",
+		"en": "Someone else changed the map meanwhile. Look at what changed and save your change again."}})
+}
+
+// Invalid answers 422 invalid_map with the file's problems.
+func Invalid(w http.ResponseWriter, e *InvalidError) {
+	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"problems": Problems(e.Problems), "error": map[string]string{"code": "invalid_map",
+		"nl": "Het kaartbestand heeft fouten; zie de lijst.", "en": "The map file has problems; see the list."}})
 }
 
 func (h *handler) revisions(w http.ResponseWriter, r *http.Request) {

@@ -114,3 +114,36 @@ func TestConcurrentSavesOneWins(t *testing.T) {
 		t.Errorf("%d saves won, %d stale; want 1 and 9", won, stale)
 	}
 }
+
+// Undo of revision n puts back, as a new revision, n-1's state of the
+// features n touched, and keeps what others changed since.
+func TestUndo(t *testing.T) {
+	ctx, s := context.Background(), openStore(t)
+	save := func(base int, data string) {
+		t.Helper()
+		if _, err := s.Save(ctx, "transvaal", base, []byte(data), "Fatima", "", at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Create(ctx, "transvaal", "", []byte(fc("T", "a=1", "b=1")), "buurtkaart", at); err != nil {
+		t.Fatal(err)
+	}
+	save(1, fc("T", "a=1", "b=2", "c=1")) // 2: b changed, c added
+	save(2, fc("T", "a=9", "b=2", "c=1")) // 3: a changed
+	if _, err := s.Undo(ctx, "transvaal", 2, 2, "Jan", at); !errors.Is(err, maps.ErrStale) {
+		t.Errorf("undo on a stale base: %v", err)
+	}
+	for n, want := range map[int]error{1: maps.ErrFirst, 7: maps.ErrNotFound} {
+		if _, err := s.Undo(ctx, "transvaal", n, 3, "Jan", at); !errors.Is(err, want) {
+			t.Errorf("undo %d: %v, want %v", n, err, want)
+		}
+	}
+	n, err := s.Undo(ctx, "transvaal", 2, 3, "Jan", at)
+	if err != nil || n != 4 {
+		t.Fatalf("undo 2: %d, %v", n, err)
+	}
+	m, _ := s.Current(ctx, "transvaal")
+	if string(m.GeoJSON) != fc("T", "a=9", "b=1") || m.Revision.Who != "Jan" || m.Revision.Summary != "versie 2 teruggedraaid" {
+		t.Errorf("after the undo: %+v\n%s", m.Revision, m.GeoJSON)
+	}
+}

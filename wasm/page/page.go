@@ -7,9 +7,8 @@
 package page
 
 import (
-	"bytes"
 	"encoding/json"
-	"html/template"
+	"errors"
 	"io/fs"
 	"net/url"
 	"strconv"
@@ -53,10 +52,6 @@ type Options struct {
 
 // Render makes a map's files from its parsed map m and its file data.
 func Render(m *atlas.Map, data []byte, o Options) (Files, error) {
-	tpls, err := template.ParseFS(o.Templates, "index.html", "embed.html", "poster.html")
-	if err != nil {
-		return nil, err
-	}
 	out := Files{"map.geojson": data}
 	// The buurt's boundary, which the server holds pins to: the page's core
 	// checks a spot against it before a resident writes their note.
@@ -69,35 +64,27 @@ func Render(m *atlas.Map, data []byte, o Options) (Files, error) {
 	if err := sketch.WriteSVG(&svg, d); err != nil {
 		return nil, err
 	}
-	drawing := template.HTML(svg.String()) // the core escapes every text it draws
+	drawing := trusted(svg.String()) // the core escapes every text it draws
 	// The places' cards, for the page before the wasm (core.js, standIn):
 	// fetched after the first paint, so a big map's cards never delay it.
+	var err error
 	if out["places.json"], err = json.Marshal(card.All(f, m.Places)); err != nil {
 		return nil, err
 	}
-	kinds := kindGroups(m)
-	title := firstNonEmpty(m.Title, m.Buurt, "Onze buurt")
-	pages := []struct {
-		name string
-		data map[string]any
-	}{
-		{"index.html", map[string]any{
-			"Lang": m.Language, "Title": m.Title, "Buurt": firstNonEmpty(m.Buurt, m.Title),
-			"OEmbed": oembedDiscovery(o.URL), "Corners": corners(f),
-			"Attribution": m.Attribution, "Kinds": kinds, "Groups": kinds, "SVG": drawing,
-		}},
-		// The map for other sites' iframes: for a frame wider than a
-		// phone's, and for a narrow one until the wasm lays it out.
-		{"embed.html", map[string]any{"Lang": m.Language, "Title": m.Title, "Kinds": kinds, "Corners": corners(f), "SVG": drawing}},
-		// "Maak een poster": the browser composes it (wasm/posterpage).
-		{"poster.html", map[string]any{"Lang": firstNonEmpty(m.Language, "nl"), "Title": title, "Sizes": paperSizes()}},
-	}
-	for _, p := range pages {
-		var buf bytes.Buffer
-		if err := tpls.ExecuteTemplate(&buf, p.name, p.data); err != nil {
+	for name, d := range pageData(m, o, drawing, f) {
+		src, err := fs.ReadFile(o.Templates, name)
+		if err != nil {
 			return nil, err
 		}
-		out[p.name] = buf.Bytes()
+		t, err := parseTmpl(string(src))
+		if err != nil {
+			return nil, err
+		}
+		var b strings.Builder
+		if err := t.execute(&b, d); err != nil {
+			return nil, errors.New(name + ": " + err.Error())
+		}
+		out[name] = []byte(b.String())
 	}
 	qr, err := QRFor(o.URL)
 	if err != nil {
@@ -109,42 +96,48 @@ func Render(m *atlas.Map, data []byte, o Options) (Files, error) {
 	return out, nil
 }
 
-// kindGroup is one kind for the page: its texts, and its places for the
-// legend's count and the list view (which works without the wasm, and for
-// screen readers instead of the map).
-type kindGroup struct {
-	Key string
-	kind.Text
-	Count  int
-	Places []atlas.Place
+// pageData are the pages' dots: what each template is rendered with.
+func pageData(m *atlas.Map, o Options, drawing trusted, f sketch.Frame) map[string]dot {
+	kinds := kindGroups(m)
+	title := firstNonEmpty(m.Title, m.Buurt, "Onze buurt")
+	return map[string]dot{
+		"index.html": {
+			"Lang": m.Language, "Title": m.Title, "Buurt": firstNonEmpty(m.Buurt, m.Title),
+			"OEmbed": oembedDiscovery(o.URL), "Corners": corners(f),
+			"Attribution": m.Attribution, "Kinds": kinds, "Groups": kinds, "SVG": drawing,
+		},
+		// The map for other sites' iframes: for a frame wider than a
+		// phone's, and for a narrow one until the wasm lays it out.
+		"embed.html": {"Lang": m.Language, "Title": m.Title, "Kinds": kinds, "Corners": corners(f), "SVG": drawing},
+		// "Maak een poster": the browser composes it (wasm/posterpage).
+		"poster.html": {"Lang": firstNonEmpty(m.Language, "nl"), "Title": title, "Sizes": paperSizes()},
+	}
 }
 
-func kindGroups(m *atlas.Map) []kindGroup {
-	var out []kindGroup
+// kindGroups are the kinds for the page: their texts, and their places
+// for the legend's count and the list view (which works without the wasm,
+// and for screen readers instead of the map).
+func kindGroups(m *atlas.Map) []dot {
+	var out []dot
 	for _, k := range kind.All {
-		g := kindGroup{Key: string(k), Text: k.Text()}
+		t := k.Text()
+		var places []dot
 		for _, p := range m.Places {
 			if p.Kind == k {
-				g.Places = append(g.Places, p)
+				places = append(places, dot{"ID": p.ID, "Name": p.Name, "Note": p.Note})
 			}
 		}
-		g.Count = len(g.Places)
-		out = append(out, g)
+		out = append(out, dot{"Key": string(k), "NL": t.NL, "EN": t.EN, "PromptNL": t.PromptNL, "PromptEN": t.PromptEN,
+			"Count": len(places), "Places": places})
 	}
 	return out
 }
 
-type paperSize struct {
-	Name   string
-	W, H   float64 // millimetres, standing
-	Chosen bool
-}
-
-func paperSizes() []paperSize {
-	var sizes []paperSize
+func paperSizes() []dot {
+	var sizes []dot
 	for _, z := range []poster.Size{poster.A4, poster.A3, poster.A2, poster.A1} {
-		w, h := poster.Paper{Size: z}.MM()
-		sizes = append(sizes, paperSize{Name: z.String(), W: w, H: h, Chosen: z == poster.A4})
+		w, h := poster.Paper{Size: z}.MM() // millimetres, standing
+		sizes = append(sizes, dot{"Name": z.String(), "W": w, "H": h, "Chosen": z == poster.A4})
 	}
 	return sizes
 }

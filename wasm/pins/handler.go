@@ -20,6 +20,10 @@ type Options struct {
 	// ModeratorToken unlocks the moderation endpoints; empty (the default)
 	// disables them. Hosts set it with FromEnv, which refuses short ones.
 	ModeratorToken string
+	// Keeper, when set, also admits the map's keepers (wasm/keepers:
+	// keepers.Handler.Moderates) to the moderation endpoints, with their
+	// own bearer tokens; default: only ModeratorToken.
+	Keeper func(r *http.Request) bool
 	// Secret keys the rate limiter's daily salts and signs device tokens.
 	// It must live outside the database (FromEnv reads it from the
 	// environment); default: random for this Handler.
@@ -149,9 +153,21 @@ func (h *handler) answerCreated(w http.ResponseWriter, p pin.Pin, token string) 
 	writeJSON(w, http.StatusCreated, created{p, token})
 }
 
+// makersView is a pin as its maker sees it with the delete token: waiting,
+// hidden with the keeper's reason, or promoted to a place.
+type makersView struct {
+	pin.Pin
+	HiddenReason string `json:"hidden_reason,omitempty"`
+	Place        string `json:"place,omitempty"`
+}
+
 func (h *handler) get(w http.ResponseWriter, r *http.Request) {
 	p, err := h.store.Get(r.Context(), r.PathValue("id"))
 	if err == nil && p.Status != pin.Visible {
+		if t := bearer(r); t != "" && subtle.ConstantTimeCompare([]byte(hashToken(t)), []byte(p.DeleteHash)) == 1 {
+			writeJSON(w, http.StatusOK, makersView{p.Public(), p.HiddenReason, p.Place})
+			return
+		}
 		err = ErrNotFound // not public (yet): as if it were not there
 	}
 	if h.answered(w, err) {

@@ -31,9 +31,22 @@ type Stored struct {
 	Reports    int    `json:"reports"`
 	Reasons    string `json:"report_reasons,omitempty"` // the reports' reason codes, comma-separated, oldest first
 	DeleteHash string `json:"-"`
+	// HiddenReason is why a keeper hid the pin: its maker sees it.
+	HiddenReason string `json:"hidden_reason,omitempty"`
+	// Place is the feature id of the place the pin became (status Promoted).
+	Place string `json:"place,omitempty"`
 }
 
-const columns = `id, lon, lat, kind, name, note, author, show_author, status, created_at, reports, report_reasons, delete_hash`
+// Promoted is the status of a pin a keeper made into a place of the map
+// (wasm/keepers): stored as 'hidden' with the place's id in promoted, so
+// it is in no list, export or queue, and the map never shows it twice.
+const Promoted pin.Status = "promoted"
+
+// columns are those Insert writes; selected adds what only moderation sets.
+const (
+	columns  = `id, lon, lat, kind, name, note, author, show_author, status, created_at, reports, report_reasons, delete_hash`
+	selected = columns + `, hidden_reason, promoted`
+)
 
 // Insert stores p unless a pin with its id exists, and returns the stored
 // pin. The insert is one statement, so a retry, a concurrent duplicate or a
@@ -41,7 +54,7 @@ const columns = `id, lon, lat, kind, name, note, author, show_author, status, cr
 // round trip to the database in the common case.
 func (s *Store) Insert(ctx context.Context, p pin.Pin, deleteHash string) (Stored, error) {
 	ps, err := s.query(ctx, `INSERT INTO pins (map, cell, updated_at, `+columns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?) ON CONFLICT (id) DO NOTHING RETURNING `+columns,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?) ON CONFLICT (id) DO NOTHING RETURNING `+selected,
 		s.mapKey, cell(p.Lon, p.Lat), p.Created, p.ID, p.Lon, p.Lat, string(p.Kind), p.Name, p.Note,
 		p.Author, boolInt(p.ShowAuthor), string(p.Status), p.Created, deleteHash)
 	if err != nil {
@@ -55,7 +68,7 @@ func (s *Store) Insert(ctx context.Context, p pin.Pin, deleteHash string) (Store
 
 // Get returns the pin with the given id, whatever its status, or ErrNotFound.
 func (s *Store) Get(ctx context.Context, id string) (Stored, error) {
-	ps, err := s.query(ctx, `SELECT `+columns+` FROM pins WHERE id = ? AND map = ?`, id, s.mapKey)
+	ps, err := s.query(ctx, `SELECT `+selected+` FROM pins WHERE id = ? AND map = ?`, id, s.mapKey)
 	if err != nil {
 		return Stored{}, err
 	}
@@ -107,7 +120,7 @@ func (s *Store) List(ctx context.Context, q Query) ([]pin.Pin, error) {
 		limit = " LIMIT ?"
 		args = append(args, q.Limit)
 	}
-	rows, err := s.query(ctx, `SELECT `+columns+` FROM pins WHERE `+strings.Join(where, " AND ")+` ORDER BY created_at, id`+limit, args...)
+	rows, err := s.query(ctx, `SELECT `+selected+` FROM pins WHERE `+strings.Join(where, " AND ")+` ORDER BY created_at, id`+limit, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -120,15 +133,38 @@ func (s *Store) List(ctx context.Context, q Query) ([]pin.Pin, error) {
 
 // Queue returns what a moderator should look at: pending and reported pins.
 func (s *Store) Queue(ctx context.Context) ([]Stored, error) {
-	return s.query(ctx, `SELECT `+columns+` FROM pins WHERE map = ? AND (status = 'pending' OR (status = 'visible' AND reports > 0))
+	return s.query(ctx, `SELECT `+selected+` FROM pins WHERE map = ? AND (status = 'pending' OR (status = 'visible' AND reports > 0))
 		ORDER BY created_at, id`, s.mapKey)
 }
 
 // SetStatus moves a pin in moderation; approving or restoring also clears
-// its reports. It returns ErrNotFound for an unknown id.
+// its reports and hidden reason. A promoted pin stays a place: it returns
+// ErrNotFound for it, as for an unknown id.
 func (s *Store) SetStatus(ctx context.Context, id string, st pin.Status, now string) error {
-	return s.exec1(ctx, `UPDATE pins SET status = ?, reports = CASE WHEN ? = 'visible' THEN 0 ELSE reports END, updated_at = ?
-		WHERE id = ? AND map = ?`, string(st), string(st), now, id, s.mapKey)
+	return s.exec1(ctx, `UPDATE pins SET status = ?, reports = CASE WHEN ? = 'visible' THEN 0 ELSE reports END,
+		hidden_reason = CASE WHEN ? = 'visible' THEN '' ELSE hidden_reason END, updated_at = ?
+		WHERE id = ? AND map = ? AND promoted = ''`, string(st), string(st), string(st), now, id, s.mapKey)
+}
+
+// Hide takes a pin off the map with the reason its maker is shown.
+func (s *Store) Hide(ctx context.Context, id, reason, now string) error {
+	return s.exec1(ctx, `UPDATE pins SET status = 'hidden', hidden_reason = ?, updated_at = ?
+		WHERE id = ? AND map = ? AND promoted = ''`, reason, now, id, s.mapKey)
+}
+
+// Promote marks a pin as the place with feature id place, if its status is
+// still from (compare and set: two keepers promoting at once, one wins).
+// It returns ErrNotFound when the pin is gone or changed meanwhile.
+func (s *Store) Promote(ctx context.Context, id string, from pin.Status, place, now string) error {
+	return s.exec1(ctx, `UPDATE pins SET status = 'hidden', promoted = ?, updated_at = ?
+		WHERE id = ? AND map = ? AND status = ? AND promoted = ''`, place, now, id, s.mapKey, string(from))
+}
+
+// Unpromote undoes Promote when the map's new revision could not be saved,
+// giving the pin back its status before.
+func (s *Store) Unpromote(ctx context.Context, id string, to pin.Status, place, now string) error {
+	return s.exec1(ctx, `UPDATE pins SET status = ?, promoted = '', updated_at = ?
+		WHERE id = ? AND map = ? AND promoted = ?`, string(to), now, id, s.mapKey, place)
 }
 
 // Report counts one report against a pin that is on (or waiting for) the
@@ -180,10 +216,14 @@ func (s *Store) query(ctx context.Context, q string, args ...any) ([]Stored, err
 		var p Stored
 		var k, st string
 		var show int64
-		if err := rows.Scan(&p.ID, &p.Lon, &p.Lat, &k, &p.Name, &p.Note, &p.Author, &show, &st, &p.Created, &p.Reports, &p.Reasons, &p.DeleteHash); err != nil {
+		if err := rows.Scan(&p.ID, &p.Lon, &p.Lat, &k, &p.Name, &p.Note, &p.Author, &show, &st, &p.Created, &p.Reports, &p.Reasons, &p.DeleteHash,
+			&p.HiddenReason, &p.Place); err != nil {
 			return nil, fmt.Errorf("pins: scan: %w", err)
 		}
 		p.Kind, p.Status, p.ShowAuthor = kind.Kind(k), pin.Status(st), show != 0
+		if p.Place != "" {
+			p.Status = Promoted
+		}
 		out = append(out, p)
 	}
 	if err := rows.Err(); err != nil {
