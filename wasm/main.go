@@ -8,7 +8,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/card"
+	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 	"github.com/buurtkaart/buurtkaart/wasm/jsbridge"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 	"github.com/buurtkaart/buurtkaart/wasm/pin"
@@ -203,11 +203,8 @@ func (b *bridge) check(args []js.Value) any {
 	if at := pin.Position(data); pr == nil && b.boundary != nil && !planar.MultiPolygonContains(b.boundary, orb.Point{at.Lon, at.Lat}) {
 		pr = pin.OutsideBoundary // judged where the resident tapped, as the server does
 	}
-	if pr != nil {
-		var out map[string]any
-		raw, _ := json.Marshal(pr)
-		json.Unmarshal(raw, &out)
-		return out
+	if pr != nil { // the Problem's JSON, as the server sends it
+		return map[string]any{"code": pr.Code, "nl": pr.NL, "en": pr.EN}
 	}
 	return nil
 }
@@ -215,14 +212,24 @@ func (b *bridge) check(args []js.Value) any {
 // readBoundary reads a GeoJSON Polygon or MultiPolygon with the one
 // geometry reader (atlas.DecodeGeometry); nil when it cannot.
 func readBoundary(data string) orb.MultiPolygon {
-	var g struct {
-		Type        string          `json:"type"`
-		Coordinates json.RawMessage `json:"coordinates"`
-	}
-	if json.Unmarshal([]byte(data), &g) != nil {
+	var typ string
+	var coordinates []byte
+	if rawjson.Check([]byte(data)) != nil {
 		return nil
 	}
-	parts, polygons, err := atlas.DecodeGeometry(g.Type, g.Coordinates)
+	var d rawjson.Decoder // as json.Unmarshal into struct{Type string; Coordinates json.RawMessage}
+	d.Object(rawjson.Trim([]byte(data)), "struct", func(k string, v []byte) {
+		switch rawjson.Match(k, "type", "coordinates") {
+		case 0:
+			d.String(v, &typ)
+		case 1:
+			coordinates = v
+		}
+	})
+	if d.Err() != nil {
+		return nil
+	}
+	parts, polygons, err := atlas.DecodeGeometry(typ, coordinates)
 	if err != nil || len(polygons) == 0 {
 		return nil
 	}

@@ -1,7 +1,6 @@
 package atlas
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,9 +9,9 @@ import (
 )
 
 // feature reads one feature into m, or reports why it cannot.
-func (p *parser) feature(m *Map, i int, raw json.RawMessage) {
-	var f rawFeature
-	if err := json.Unmarshal(raw, &f); err != nil {
+func (p *parser) feature(m *Map, i int, raw []byte) {
+	f, err := decodeFeature(raw)
+	if err != nil {
 		p.report(Error, i, "", "", "not a GeoJSON feature: "+strings.TrimPrefix(err.Error(), "json: "),
 			`each feature is {"type":"Feature","geometry":{…},"properties":{…}}`)
 		return

@@ -1,10 +1,11 @@
 package atlas
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/paulmach/orb"
+
+	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 )
 
 // UnsupportedGeometry is DecodeGeometry's error for a type other than
@@ -22,11 +23,11 @@ func (t UnsupportedGeometry) Error() string {
 // degrees; nothing else is checked (Parse checks rings and sizes). It is
 // the one GeoJSON geometry reader of buurtkaart: map files, imports
 // (wasm/exchange) and pins (wasm/pin) all read through it.
-func DecodeGeometry(typ string, coordinates json.RawMessage) (parts [][]Point, polygons []int, err error) {
+func DecodeGeometry(typ string, coordinates []byte) (parts [][]Point, polygons []int, err error) {
 	switch typ {
 	case "Point":
 		var c []float64
-		if err = json.Unmarshal(coordinates, &c); err == nil {
+		if err = decode(coordinates, numbers(&c)); err == nil {
 			var pt Point
 			if pt, err = position(c); err == nil {
 				parts = [][]Point{{pt}}
@@ -34,13 +35,13 @@ func DecodeGeometry(typ string, coordinates json.RawMessage) (parts [][]Point, p
 		}
 	case "LineString":
 		var c [][]float64
-		if err = json.Unmarshal(coordinates, &c); err == nil {
+		if err = decode(coordinates, lists(&c, "[][]float64", numbers)); err == nil {
 			parts = make([][]Point, 1)
 			parts[0], err = positions(c)
 		}
 	case "MultiLineString", "Polygon":
 		var c [][][]float64
-		if err = json.Unmarshal(coordinates, &c); err == nil {
+		if err = decode(coordinates, lists(&c, "[][][]float64", rings)); err == nil {
 			parts, err = positionLists(c)
 		}
 		if typ == "Polygon" && len(parts) > 0 {
@@ -48,7 +49,7 @@ func DecodeGeometry(typ string, coordinates json.RawMessage) (parts [][]Point, p
 		}
 	case "MultiPolygon":
 		var c [][][][]float64
-		if err = json.Unmarshal(coordinates, &c); err == nil {
+		if err = decode(coordinates, lists(&c, "[][][][]float64", polygonsOf)); err == nil {
 			for _, poly := range c {
 				var rings [][]Point
 				if rings, err = positionLists(poly); err != nil {
@@ -68,6 +69,18 @@ func DecodeGeometry(typ string, coordinates json.RawMessage) (parts [][]Point, p
 	}
 	return parts, polygons, nil
 }
+
+// lists decodes a JSON array of elements, each read by elem, as
+// json.Unmarshal into a slice of Go type typ.
+func lists[T any](s *[]T, typ string, elem func(*T) decoder) decoder {
+	return func(d *rawjson.Decoder, v []byte) {
+		rawjson.Slice(d, v, s, typ, func(d *rawjson.Decoder, v []byte, e *T) { elem(e)(d, v) })
+	}
+}
+
+func rings(s *[][]float64) decoder { return lists(s, "[][]float64", numbers) }
+
+func polygonsOf(s *[][][]float64) decoder { return lists(s, "[][][]float64", rings) }
 
 // geometry decodes and checks a geometry (DecodeGeometry), reporting what
 // is wrong as a diagnostic of feature i.

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 )
 
 // metadata reads the map's top-level members. What it does not know stays
@@ -13,18 +15,18 @@ func (p *parser) metadata(top map[string]json.RawMessage) *Map {
 	m := &Map{}
 	var title, name string
 	var bbox []float64
-	p.member(top, "title", &title)
+	p.member(top, "title", text(&title))
 	if title == "" {
 		// uMap and QGIS put the title in "name"; next to a "title" it is
 		// something else, and kept.
-		p.member(top, "name", &name)
+		p.member(top, "name", text(&name))
 	}
-	p.member(top, "buurt", &m.Buurt)
-	p.member(top, "cbs", &m.CBS)
-	p.member(top, "language", &m.Language)
-	p.member(top, "attribution", &m.Attribution)
-	p.member(top, "moderation", &m.Moderation)
-	hasBBox := p.member(top, "bbox", &bbox)
+	p.member(top, "buurt", text(&m.Buurt))
+	p.member(top, "cbs", texts(&m.CBS))
+	p.member(top, "language", text(&m.Language))
+	p.member(top, "attribution", text(&m.Attribution))
+	p.member(top, "moderation", text(&m.Moderation))
+	hasBBox := p.member(top, "bbox", numbers(&bbox))
 	m.Title = firstNonEmpty(title, name, m.Buurt)
 	m.Language = firstNonEmpty(m.Language, "nl")
 	m.Moderation = firstNonEmpty(m.Moderation, "post")
@@ -37,15 +39,15 @@ func (p *parser) metadata(top map[string]json.RawMessage) *Map {
 	return m
 }
 
-// member decodes the member key of obj into dst and removes it from obj.
+// member decodes the member key of obj with dst and removes it from obj.
 // A member of the wrong type is reported as a warning and ignored: one odd
 // title must not blank the map. It reports whether dst was set.
-func (p *parser) member(obj map[string]json.RawMessage, key string, dst any) bool {
+func (p *parser) member(obj map[string]json.RawMessage, key string, dst decoder) bool {
 	raw := take(obj, key)
 	if raw == nil || string(raw) == "null" {
 		return false
 	}
-	if err := json.Unmarshal(raw, dst); err != nil {
+	if err := decode(raw, dst); err != nil {
 		p.report(Warning, -1, "", "", fmt.Sprintf("%q %s", key, typeProblem(err)), "it is ignored")
 		return false
 	}
@@ -76,12 +78,12 @@ func take(obj map[string]json.RawMessage, key string) json.RawMessage {
 
 // typeProblem says in words what type a JSON value should have had.
 func typeProblem(err error) string {
-	var te *json.UnmarshalTypeError
+	var te *rawjson.TypeError
 	if !errors.As(err, &te) {
 		return "is not valid: " + strings.TrimPrefix(err.Error(), "json: ")
 	}
 	want := "text"
-	switch te.Type.String() {
+	switch te.Type {
 	case "[]string":
 		want = "a list of text"
 	case "[]float64":

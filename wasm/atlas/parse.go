@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/paulmach/orb"
 	"math"
 	"strings"
+
+	"github.com/paulmach/orb"
+
+	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 )
 
 // ParseOptions tunes Parse; nil means defaults.
@@ -54,20 +57,22 @@ type rawGeometry struct {
 func Parse(data []byte, opts *ParseOptions) (*Map, []Diagnostic) {
 	o := opts.withDefaults()
 	p := &parser{opts: o, ids: map[string]int{}}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
+	top, err := topLevel(data)
+	if err != nil {
 		return nil, []Diagnostic{syntaxDiagnostic(data, err)}
 	}
 	var typ string
-	p.member(top, "type", &typ)
+	p.member(top, "type", text(&typ))
 	if typ != "FeatureCollection" {
 		return nil, []Diagnostic{{Severity: Error, Feature: -1,
 			Message: fmt.Sprintf("top-level type is %q, not \"FeatureCollection\"", typ),
 			Hint:    `a map file is one GeoJSON FeatureCollection: {"type":"FeatureCollection","features":[…]}`}}
 	}
-	var features []json.RawMessage
+	var features [][]byte
 	if raw := take(top, "features"); raw != nil {
-		if err := json.Unmarshal(raw, &features); err != nil {
+		var d rawjson.Decoder
+		rawjson.Slice(&d, raw, &features, "[]json.RawMessage", func(_ *rawjson.Decoder, v []byte, f *[]byte) { *f = v })
+		if d.Err() != nil {
 			return nil, []Diagnostic{{Severity: Error, Feature: -1, Message: "\"features\" is not a list",
 				Hint: `a map file is one GeoJSON FeatureCollection: {"type":"FeatureCollection","features":[…]}`}}
 		}
@@ -149,13 +154,35 @@ func validLonLat(p Point) bool {
 	return !math.IsNaN(p.Lon) && !math.IsNaN(p.Lat) && p.Lon >= -180 && p.Lon <= 180 && p.Lat >= -90 && p.Lat <= 90
 }
 
+// topLevel reads the file's members as json.Unmarshal reads them into a
+// map[string]json.RawMessage: the same map, the same errors (the offset of
+// a type error is where encoding/json puts it: past the '[' of an array,
+// at the end of a string, number or literal).
+func topLevel(data []byte) (map[string]json.RawMessage, error) {
+	if err := rawjson.Check(data); err != nil {
+		return nil, err
+	}
+	v := rawjson.Trim(data)
+	var d rawjson.Decoder
+	top := object(&d, v, "map[string]json.RawMessage")
+	if te, ok := d.Err().(*rawjson.TypeError); ok {
+		start := len(data) - len(bytes.TrimLeft(data, " \t\r\n"))
+		te.Offset = int64(start + len(v))
+		if v[0] == '[' {
+			te.Offset = int64(start + 1)
+		}
+		return nil, te
+	}
+	return top, nil
+}
+
 // syntaxDiagnostic turns a JSON error into a diagnostic with line and column.
 func syntaxDiagnostic(data []byte, err error) Diagnostic {
 	d := Diagnostic{Severity: Error, Feature: -1, Message: "not valid JSON: " + strings.TrimPrefix(err.Error(), "json: "),
 		Hint: "check for a missing comma, quote or bracket just before this point"}
 	var off int64 = -1
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
+	var se *rawjson.SyntaxError
+	var te *rawjson.TypeError
 	switch {
 	case errors.As(err, &se):
 		off = se.Offset

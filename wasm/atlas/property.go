@@ -3,6 +3,8 @@ package atlas
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 )
 
 // rawProps are the properties buurtkaart reads; extra holds the rest.
@@ -35,19 +37,19 @@ func (p *parser) properties(i int, raw json.RawMessage) (rawProps, bool) {
 		return props, true
 	}
 	var all map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &all); err != nil {
+	if err := decode(raw, func(d *rawjson.Decoder, v []byte) { all = object(d, v, "map[string]json.RawMessage") }); err != nil {
 		p.report(Error, i, "", "", "properties is not an object", propsHint)
 		return props, false
 	}
 	for _, f := range []struct {
 		key string
-		dst any
-	}{{"name", &props.Name}, {"layer", &props.Layer}} {
+		dst decoder
+	}{{"name", text(&props.Name)}, {"layer", text(&props.Layer)}} {
 		if !p.property(i, all, f.key, f.dst, nil) {
 			return props, false
 		}
 	}
-	for k, dst := range [...]any{&props.Kind, &props.Note, &props.Author, &props.Since, &props.Tags, &props.Links} {
+	for k, dst := range [...]decoder{text(&props.Kind), text(&props.Note), text(&props.Author), anything(&props.Since), texts(&props.Tags), texts(&props.Links)} {
 		if !p.property(i, all, placeOnlyKeys[k], dst, &props.placeOnly[k]) {
 			return props, false
 		}
@@ -59,12 +61,12 @@ func (p *parser) properties(i int, raw json.RawMessage) (rawProps, bool) {
 }
 
 // property decodes one known property, keeping it raw in keep if asked.
-func (p *parser) property(i int, all map[string]json.RawMessage, key string, dst any, keep *json.RawMessage) bool {
+func (p *parser) property(i int, all map[string]json.RawMessage, key string, dst decoder, keep *json.RawMessage) bool {
 	v := take(all, key)
 	if v == nil {
 		return true
 	}
-	if err := json.Unmarshal(v, dst); err != nil {
+	if err := decode(v, dst); err != nil {
 		p.report(Error, i, "", "", fmt.Sprintf("properties: %q %s", key, typeProblem(err)), propsHint)
 		return false
 	}

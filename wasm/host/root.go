@@ -18,6 +18,13 @@ import (
 
 // root answers /: with one map, that map; with more, the list of them.
 func (d *Deployment) root(w http.ResponseWriter, r *http.Request) {
+	if d.Default != "" {
+		// a fresh store gets its default map first (Seed)
+		if _, err := d.state(r.Context(), d.Default, true); err != nil && !errors.Is(err, maps.ErrNotFound) {
+			d.unavailable(w, err)
+			return
+		}
+	}
 	list, err := maps.NewStore(d.DB).List(r.Context())
 	if err != nil {
 		d.unavailable(w, err)

@@ -1,11 +1,8 @@
 package pin
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"strings"
 	"time"
@@ -13,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 )
 
@@ -79,13 +77,18 @@ func Decode(body []byte, rules Rules, now time.Time) (Pin, *Problem) {
 		return Pin{}, problem(statusTooLarge, "too_large",
 			"Dit bericht is te groot.", "This request is too large.")
 	}
-	var in input
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
+	// As a json.Decoder with DisallowUnknownFields reads the first value,
+	// then its Token must find io.EOF (wasm/internal/rawjson: no reflection
+	// in the browser's wasm).
+	value, rest, err := rawjson.First(body)
+	if err != nil {
 		return Pin{}, jsonProblem(err)
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	in, err := decodeInput(value)
+	if err != nil {
+		return Pin{}, jsonProblem(err)
+	}
+	if !rawjson.Blank(rest) {
 		return Pin{}, problem(statusBadRequest, "invalid_json",
 			"Er staat iets achter de pin dat er niet hoort.", "There is trailing data after the pin.")
 	}
@@ -98,7 +101,7 @@ func jsonProblem(err error) *Problem {
 		return problem(statusBadRequest, "unknown_field",
 			"Het veld "+f+" kennen we niet.", "Unknown field "+f+".")
 	}
-	var te *json.UnmarshalTypeError
+	var te *rawjson.TypeError
 	if errors.As(err, &te) {
 		return problem(statusBadRequest, "invalid_json",
 			fmt.Sprintf("Het veld %q heeft de verkeerde vorm.", te.Field),
@@ -106,6 +109,44 @@ func jsonProblem(err error) *Problem {
 	}
 	return problem(statusBadRequest, "invalid_json",
 		"Dit is geen geldige pin (JSON klopt niet).", "This is not a valid pin (invalid JSON).")
+}
+
+// decodeInput reads a pin's JSON value as json.Decoder with
+// DisallowUnknownFields decodes it into an input.
+func decodeInput(v []byte) (input, error) {
+	var in input
+	var d rawjson.Decoder
+	text := func(p **string) func([]byte) {
+		return func(v []byte) { *p = pointer(&d, v, *p, (*rawjson.Decoder).String) }
+	}
+	number := func(p **float64) func([]byte) {
+		return func(v []byte) { *p = pointer(&d, v, *p, (*rawjson.Decoder).Float) }
+	}
+	fields := []func([]byte){text(&in.ID), number(&in.Lon), number(&in.Lat), text(&in.Kind),
+		text(&in.Name), text(&in.Note), text(&in.Author), func(v []byte) { d.Bool(v, &in.ShowAuthor) }}
+	names := []string{"id", "lon", "lat", "kind", "name", "note", "author", "show_author"}
+	d.Object(v, "pin.input", func(k string, v []byte) {
+		i := rawjson.Match(k, names...)
+		if i < 0 {
+			d.Unknown(k)
+			return
+		}
+		d.Field("input", names[i], func() { fields[i](v) })
+	})
+	return in, d.Err()
+}
+
+// pointer decodes v into the *T p as encoding/json does: null is nil,
+// anything else is decoded into p, allocated when nil.
+func pointer[T any](d *rawjson.Decoder, v []byte, p *T, decode func(*rawjson.Decoder, []byte, *T)) *T {
+	if rawjson.Null(v) {
+		return nil
+	}
+	if p == nil {
+		p = new(T)
+	}
+	decode(d, v, p)
+	return p
 }
 
 func (in input) check(rules Rules, now time.Time) (Pin, *Problem) {

@@ -1,9 +1,8 @@
 package pin
 
 import (
-	"encoding/json"
-
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 )
 
@@ -53,19 +52,15 @@ func Collection(ps []Pin) FeatureCollection {
 // Point, an unknown kind) are skipped, not fatal: the map shows what it
 // can. Geometry goes through the one reader, atlas.DecodeGeometry.
 func ParseCollection(data []byte) ([]Pin, error) {
-	var fc struct {
-		Features []struct {
-			ID       string `json:"id"`
-			Geometry struct {
-				Type        string          `json:"type"`
-				Coordinates json.RawMessage `json:"coordinates"`
-			} `json:"geometry"`
-			Properties properties `json:"properties"`
-		} `json:"features"`
-	}
-	if err := json.Unmarshal(data, &fc); err != nil {
+	fc, err := decodeCollection(data)
+	if err != nil {
 		return nil, err
 	}
+	return pins(fc), nil
+}
+
+// pins are the valid pins of a collection.
+func pins(fc collection) []Pin {
 	out := make([]Pin, 0, len(fc.Features))
 	for _, f := range fc.Features {
 		if f.Geometry.Type != "Point" {
@@ -83,5 +78,84 @@ func ParseCollection(data []byte) ([]Pin, error) {
 			out = append(out, p)
 		}
 	}
-	return out, nil
+	return out
+}
+
+// collection is what ParseCollection reads of a FeatureCollection.
+type collection struct{ Features []collectionFeature }
+
+type collectionFeature struct {
+	ID       string
+	Geometry struct {
+		Type        string
+		Coordinates []byte
+	}
+	Properties properties
+}
+
+// The Go types encoding/json named in its errors when ParseCollection
+// decoded into an anonymous struct; its errors keep them
+// (TestParseCollectionErrors).
+const (
+	geometryType   = `struct { Type string "json:\"type\""; Coordinates json.RawMessage "json:\"coordinates\"" }`
+	featureType    = `struct { ID string "json:\"id\""; Geometry ` + geometryType + ` "json:\"geometry\""; Properties pin.properties "json:\"properties\"" }`
+	collectionType = `struct { Features []` + featureType + ` "json:\"features\"" }`
+)
+
+// decodeCollection reads data as json.Unmarshal did into the anonymous
+// struct ParseCollection used (wasm/internal/rawjson: no reflection in
+// the browser's wasm).
+func decodeCollection(data []byte) (collection, error) {
+	var fc collection
+	if err := rawjson.Check(data); err != nil {
+		return fc, err
+	}
+	var d rawjson.Decoder
+	d.Object(rawjson.Trim(data), collectionType, func(k string, v []byte) {
+		if rawjson.Match(k, "features") != 0 {
+			return
+		}
+		d.Field("", "features", func() {
+			rawjson.Slice(&d, v, &fc.Features, "[]"+featureType, func(d *rawjson.Decoder, v []byte, f *collectionFeature) {
+				d.Object(v, featureType, func(k string, v []byte) {
+					switch rawjson.Match(k, "id", "geometry", "properties") {
+					case 0:
+						d.Field("", "id", func() { d.String(v, &f.ID) })
+					case 1:
+						d.Field("", "geometry", func() {
+							d.Object(v, geometryType, func(k string, v []byte) {
+								switch rawjson.Match(k, "type", "coordinates") {
+								case 0:
+									d.Field("", "type", func() { d.String(v, &f.Geometry.Type) })
+								case 1:
+									f.Geometry.Coordinates = v
+								}
+							})
+						})
+					case 2:
+						d.Field("", "properties", func() { decodeProperties(d, v, &f.Properties) })
+					}
+				})
+			})
+		})
+	})
+	return fc, d.Err()
+}
+
+// decodeProperties reads a pin's properties as into a properties.
+func decodeProperties(d *rawjson.Decoder, v []byte, p *properties) {
+	fields := []*string{&p.Kind, &p.Name, &p.Note, &p.Author, (*string)(&p.Status), &p.Created}
+	d.Object(v, "pin.properties", func(k string, v []byte) {
+		i := rawjson.Match(k, "kind", "name", "note", "author", "status", "created")
+		if i < 0 {
+			return
+		}
+		d.Field("properties", []string{"kind", "name", "note", "author", "status", "created"}[i], func() {
+			typ := "string"
+			if i == 4 {
+				typ = "pin.Status"
+			}
+			d.Text(v, fields[i], typ)
+		})
+	})
 }

@@ -1,10 +1,10 @@
 package pin
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 )
 
 // Problem is why a pin was refused, in words a resident understands, Dutch
@@ -42,10 +42,20 @@ var OutsideBoundary = problem(statusUnprocessable, "outside_boundary",
 // coarsens a talent pin); zero when it has none. For checks that must judge
 // the spot the resident chose, such as the buurt's boundary.
 func Position(data []byte) atlas.Point {
-	var at struct {
-		Lon float64 `json:"lon"`
-		Lat float64 `json:"lat"`
+	// As json.Unmarshal into struct{Lon, Lat float64}, errors ignored: a
+	// member of the wrong type leaves its coordinate zero.
+	var at atlas.Point
+	if rawjson.Check(data) != nil {
+		return at
 	}
-	_ = json.Unmarshal(data, &at)
-	return atlas.Point{Lon: at.Lon, Lat: at.Lat}
+	var d rawjson.Decoder
+	d.Object(rawjson.Trim(data), "struct", func(k string, v []byte) {
+		switch rawjson.Match(k, "lon", "lat") {
+		case 0:
+			d.Float(v, &at.Lon)
+		case 1:
+			d.Float(v, &at.Lat)
+		}
+	})
+	return at
 }

@@ -1,11 +1,11 @@
 package sketch
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
+	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 	"github.com/buurtkaart/buurtkaart/wasm/kind"
 )
 
@@ -38,16 +38,15 @@ func Pictogram(p atlas.Place) string {
 	// Only places with such properties pay for reading them (marks are
 	// drawn again on every redraw, of up to 10,000 places).
 	var word string
-	var osm map[string]any
+	var osm map[string]string
 	if len(p.Extra) > 0 {
-		json.Unmarshal(p.Extra["pictogram"], &word)
-		json.Unmarshal(p.Extra["osm"], &osm)
+		word, osm = pictogramWord(p.Extra["pictogram"]), osmTags(p.Extra["osm"])
 	}
 	for pass := range 2 { // the data first, then the tags
 		for _, s := range signs {
 			for _, w := range s {
 				k, v, tag := strings.Cut(w, "=")
-				got, _ := osm[k].(string)
+				got := osm[k]
 				if pass == 0 && (tag && got != "" && (v == "*" || v == got) || !tag && strings.EqualFold(w, word)) ||
 					pass == 1 && w == s[0] && slices.ContainsFunc(p.Tags, func(t string) bool { return strings.EqualFold(t, w) }) {
 					return "i-" + s[0]
@@ -56,4 +55,39 @@ func Pictogram(p atlas.Place) string {
 		}
 	}
 	return "k-" + string(p.Kind)
+}
+
+// pictogramWord is the "pictogram" property's text, "" when it is not a
+// JSON string (read as json.Unmarshal into a string would, errors ignored).
+func pictogramWord(raw []byte) string {
+	var word string
+	if rawjson.Check(raw) == nil {
+		var d rawjson.Decoder
+		if v := rawjson.Trim(raw); v[0] == '"' {
+			d.String(v, &word)
+		}
+	}
+	return word
+}
+
+// osmTags are the "osm" property's members whose values are text, the
+// last of a repeated key deciding, as json.Unmarshal into a map[string]any
+// would give them (errors ignored).
+func osmTags(raw []byte) map[string]string {
+	if rawjson.Check(raw) != nil {
+		return nil
+	}
+	var osm map[string]string
+	var d rawjson.Decoder
+	d.Object(rawjson.Trim(raw), "map[string]interface {}", func(k string, v []byte) {
+		if osm == nil {
+			osm = map[string]string{}
+		}
+		if v[0] == '"' {
+			osm[k] = rawjson.Unquote(v)
+		} else {
+			delete(osm, k)
+		}
+	})
+	return osm
 }
