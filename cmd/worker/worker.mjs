@@ -6,6 +6,8 @@ import { createRuntimeContext, loadModule } from "./runtime.mjs";
 
 const LIMIT_MS = 20000;      // from arrival to answer (a streamed export: to its first chunk)
 const MAX_BODY = 64 * 1024;  // the pins API refuses more than 16 KiB anyway
+const MAX_MAP = 8 << 20;     // a map file (PUT /<slug>/api/map, POST /api/maps): wasm/maps' limit
+const MAP_PATH = /\/api\/(maps|map|map\/check)$/;
 
 let go = null, binding = null; // the running instance
 let starting = null;
@@ -38,14 +40,15 @@ function answer(status, code, nl, en, extra = {}) {
 // body reads at most MAX_BODY bytes; null when there were more.
 async function body(req) {
   if (!req.body) return new Uint8Array(0);
-  if (Number(req.headers.get("Content-Length") || 0) > MAX_BODY) return null;
+  const max = MAP_PATH.test(new URL(req.url).pathname) ? MAX_MAP : MAX_BODY;
+  if (Number(req.headers.get("Content-Length") || 0) > max) return null;
   const reader = req.body.getReader(), parts = [];
   let n = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     n += value.byteLength;
-    if (n > MAX_BODY) { reader.cancel(); return null; }
+    if (n > max) { reader.cancel(); return null; }
     parts.push(value);
   }
   const out = new Uint8Array(n);

@@ -13,6 +13,7 @@ import (
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/boundary"
+	"github.com/buurtkaart/buurtkaart/wasm/keepers"
 	"github.com/buurtkaart/buurtkaart/wasm/maps"
 )
 
@@ -97,6 +98,7 @@ type newMap struct {
 	GeoJSON  json.RawMessage `json:"geojson"`
 	Boundary json.RawMessage `json:"boundary"` // optional: a Polygon/MultiPolygon
 	Who      string          `json:"who"`
+	Keeper   string          `json:"keeper"` // the first keeper's name; default "beheerder"
 }
 
 func (d *Deployment) create(w http.ResponseWriter, r *http.Request) {
@@ -132,7 +134,7 @@ func (d *Deployment) create(w http.ResponseWriter, r *http.Request) {
 		if json.Unmarshal(in.Boundary, &s) == nil {
 			bound = s
 		}
-		if _, err := boundary.Parse(bound); err != nil {
+		if _, err := boundary.Parse(bound); bound != "" && err != nil {
 			problem(w, http.StatusUnprocessableEntity, "boundary", "De grens is geen vlak.", err.Error())
 			return
 		}
@@ -148,7 +150,23 @@ func (d *Deployment) create(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		d.unavailable(w, err)
 	default:
-		writeJSON(w, http.StatusCreated, map[string]any{"slug": in.Slug, "revision": 1, "url": "/" + in.Slug + "/"})
+		out := map[string]any{"slug": in.Slug, "revision": 1, "url": "/" + in.Slug + "/"}
+		// A new buurt's map comes with its first keeper's sign-in link: the
+		// one who asked for it hands it to a resident, and from then on the
+		// buurt keeps its map itself (the workshop, /<slug>/beheer).
+		if d.Keepers != nil {
+			name := in.Keeper
+			if name == "" {
+				name = "beheerder"
+			}
+			_, code, err := keepers.NewStore(d.DB).Add(r.Context(), in.Slug, name, who, d.Now())
+			if err != nil {
+				d.unavailable(w, err)
+				return
+			}
+			out["keeper_link"] = "/" + in.Slug + "/beheer#code=" + code
+		}
+		writeJSON(w, http.StatusCreated, out)
 	}
 }
 
