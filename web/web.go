@@ -7,7 +7,8 @@ package web
 import "embed"
 
 // Templates are index.html (the map), embed.html (for other sites'
-// iframes) and poster.html (the poster composer), as html/template files.
+// iframes) and poster.html (the poster composer), as html/template files,
+// and manifest.webmanifest, which each map gets with its own name.
 //
-//go:embed index.html embed.html poster.html
+//go:embed index.html embed.html poster.html manifest.webmanifest
 var Templates embed.FS

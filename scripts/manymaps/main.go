@@ -34,6 +34,7 @@ import (
 var (
 	base   = flag.String("url", "http://127.0.0.1:8080", "the deployment")
 	token  = flag.String("token", os.Getenv("PINS_MODERATOR_TOKEN"), "the deployment's moderator token")
+	pre    = flag.String("pre-link", "", "also start spoorwijk, a map whose pins wait for a keeper, and write its first keeper's link to this file")
 	failed bool
 )
 
@@ -166,6 +167,11 @@ func main() {
 	mod := do("PUT", "/moerwijk/api/map", changed, "Authorization", "Bearer "+sess.Token, "If-Match", `"1"`)
 	check(mod.status == 403, "keeper", "transvaal's keeper saving moerwijk → %d", mod.status)
 
+	if *pre != "" {
+		// The workshop's queue of pending pins needs a "pre" map.
+		code := newMap("spoorwijk", []byte(strings.Replace(string(retitle("Spoorwijk")), `"moderation":"post"`, `"moderation":"pre"`, 1)), "")
+		os.WriteFile(*pre, []byte(*base+"/spoorwijk/beheer#code="+code), 0o600)
+	}
 	bench()
 	if failed {
 		os.Exit(1)

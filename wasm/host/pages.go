@@ -116,6 +116,10 @@ func (d *Deployment) serveFile(w http.ResponseWriter, r *http.Request, st *mapSt
 		ctype = "application/geo+json"
 	case ".json":
 		ctype = "application/json"
+	case ".webmanifest":
+		ctype = "application/manifest+json"
+	case ".html":
+		ctype = "text/html; charset=utf-8"
 	}
 	h.Set("Content-Type", ctype)
 	h.Set("Cache-Control", "no-cache")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -96,7 +97,12 @@ func (h *handler) put(w http.ResponseWriter, r *http.Request) {
 		Invalid(w, err.(*InvalidError))
 		return
 	}
+	// A header carries ASCII only: the workshop percent-encodes a summary
+	// such as "Café verplaatst".
 	summary := strings.TrimSpace(r.Header.Get("X-Buurtkaart-Summary"))
+	if s, err := url.PathUnescape(summary); err == nil {
+		summary = s
+	}
 	at := h.o.Now().UTC().Format(time.RFC3339)
 	n, err := h.s.Save(r.Context(), slug, base, data, who, summary, at)
 	if errors.Is(err, ErrStale) {

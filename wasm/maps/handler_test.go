@@ -68,7 +68,7 @@ func TestHandler(t *testing.T) {
 		{"no keeper", changed, []string{"If-Match", `"1"`}, 401, "not_keeper"},
 		{"no If-Match", changed, key, 428, "if_match_required"},
 		{"a broken file", broken, append(key, "If-Match", `"1"`), 422, `"message_en":"unknown kind \"talnt\"`},
-		{"saved", changed, append(key, "If-Match", `"1"`, "X-Buurtkaart-Summary", "titel"), 200, ""},
+		{"saved", changed, append(key, "If-Match", `"1"`, "X-Buurtkaart-Summary", "titel%20van%20Caf%C3%A9"), 200, ""},
 		{"a second keeper on the old revision", changed, append(key, "If-Match", `"1"`), 412, `"revision":2`},
 	} {
 		res, body := call("PUT", "/schilderswijk/api/map", tt.body, tt.headers...)
@@ -99,7 +99,7 @@ func TestHandler(t *testing.T) {
 	if res.Header.Get("ETag") != `"2"` || !strings.Contains(body, "wat we samen hebben") {
 		t.Errorf("after the save: %s", res.Header.Get("ETag"))
 	}
-	if _, body := call("GET", "/schilderswijk/api/map/revisions", ""); !strings.Contains(body, `"who":"Fatima"`) || !strings.Contains(body, `"summary":"titel"`) {
+	if _, body := call("GET", "/schilderswijk/api/map/revisions", ""); !strings.Contains(body, `"who":"Fatima"`) || !strings.Contains(body, `"summary":"titel van Café"`) {
 		t.Errorf("history: %s", body)
 	}
 	if res, _ := call("GET", "/elders/api/map", ""); res.StatusCode != 404 {

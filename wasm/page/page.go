@@ -30,7 +30,7 @@ type Files map[string][]byte
 // has streets to draw a hull around.
 var names = map[string]bool{
 	"index.html": true, "embed.html": true, "poster.html": true, "map.geojson": true,
-	"places.json": true, "boundary.geojson": true, "qr.json": true,
+	"places.json": true, "boundary.geojson": true, "qr.json": true, "manifest.webmanifest": true,
 }
 
 // Made reports whether name (relative to the map's root, "index.html") is
@@ -86,6 +86,9 @@ func Render(m *atlas.Map, data []byte, o Options) (Files, error) {
 		}
 		out[name] = []byte(b.String())
 	}
+	if out["manifest.webmanifest"], err = manifest(o.Templates, m); err != nil {
+		return nil, err
+	}
 	qr, err := QRFor(o.URL)
 	if err != nil {
 		return nil, err
@@ -105,6 +108,7 @@ func pageData(m *atlas.Map, o Options, drawing trusted, f sketch.Frame) map[stri
 			"Lang": m.Language, "Title": m.Title, "Buurt": firstNonEmpty(m.Buurt, m.Title),
 			"OEmbed": oembedDiscovery(o.URL), "Corners": corners(f),
 			"Attribution": m.Attribution, "Kinds": kinds, "Groups": kinds, "SVG": drawing,
+			"Intro": intro(m),
 		},
 		// The map for other sites' iframes: for a frame wider than a
 		// phone's, and for a narrow one until the wasm lays it out.
@@ -112,6 +116,33 @@ func pageData(m *atlas.Map, o Options, drawing trusted, f sketch.Frame) map[stri
 		// "Maak een poster": the browser composes it (wasm/posterpage).
 		"poster.html": {"Lang": firstNonEmpty(m.Language, "nl"), "Title": title, "Sizes": paperSizes()},
 	}
+}
+
+// manifest is the web app manifest with the map's own name: a phone that
+// keeps two buurten's maps on its home screen tells them apart.
+func manifest(templates fs.FS, m *atlas.Map) ([]byte, error) {
+	src, err := fs.ReadFile(templates, "manifest.webmanifest")
+	if err != nil {
+		return nil, err
+	}
+	var man map[string]any
+	if err := json.Unmarshal(src, &man); err != nil {
+		return nil, err
+	}
+	if t := firstNonEmpty(m.Title, m.Buurt); t != "" {
+		man["name"] = t
+	}
+	if b := firstNonEmpty(m.Buurt, m.Title); b != "" && len([]rune(b)) <= 20 {
+		man["short_name"] = b
+	}
+	return json.MarshalIndent(man, "", "  ")
+}
+
+// intro is the map's intro (its keepers write it in the workshop), "" without.
+func intro(m *atlas.Map) string {
+	var s string
+	json.Unmarshal(m.Extra["intro"], &s)
+	return s
 }
 
 // kindGroups are the kinds for the page: their texts, and their places

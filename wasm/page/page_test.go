@@ -51,6 +51,9 @@ func TestRender(t *testing.T) {
 	if !strings.Contains(string(files["index.html"]), "https://kaart.example.nl/schilderswijk/oembed?format=json&amp;url=https%3A%2F%2Fkaart.example.nl%2Fschilderswijk%2F") {
 		t.Error("index.html's oEmbed link is not the map's own address")
 	}
+	if !strings.Contains(string(files["manifest.webmanifest"]), `"short_name": "Schilderswijk"`) {
+		t.Errorf("the manifest does not carry the buurt's name: %s", files["manifest.webmanifest"])
+	}
 	if !strings.HasPrefix(string(files["qr.json"]), `{"url":"https://kaart.example.nl/schilderswijk/#pin","modules":[[true,`) {
 		t.Errorf("qr.json = %.80s…", files["qr.json"])
 	}

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"encoding/json"
 	"html/template"
 	"strings"
 	"testing"
@@ -37,6 +38,7 @@ func TestTemplatesAsHTMLTemplate(t *testing.T) {
 	m, _ := sample(t)
 	m.Title = `Schilderswijk <b>&</b> "wij" 'zij'`
 	m.Places[0].Note = `<script>alert("x")</script> & co`
+	m.Extra = map[string]json.RawMessage{"intro": json.RawMessage(`"Wat we <hier> hebben & delen"`)}
 	_, f := sketch.Map(m, sketch.PageOptions())
 	for name, d := range pageData(m, Options{URL: "https://kaart.example.nl/schilderswijk/"}, `<svg id="kaart"><text>a &amp; b</text></svg>`, f) {
 		src, err := web.Templates.ReadFile(name)
