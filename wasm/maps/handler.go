@@ -1,6 +1,7 @@
 package maps
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -97,6 +98,7 @@ func (h *handler) put(w http.ResponseWriter, r *http.Request) {
 		Invalid(w, err.(*InvalidError))
 		return
 	}
+	data = tidy(data)
 	// A header carries ASCII only: the workshop percent-encodes a summary
 	// such as "Café verplaatst".
 	summary := strings.TrimSpace(r.Header.Get("X-Buurtkaart-Summary"))
@@ -117,6 +119,23 @@ func (h *handler) put(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("ETag", etag(n))
 	writeJSON(w, http.StatusOK, map[string]any{"revision": n})
+}
+
+// tidy writes a map file as atlas.Write does (one feature per line, in a
+// fixed order of members, 6 decimals), so the history's revisions differ
+// only where a keeper changed something, whatever tool sent the file (the
+// workshop sends JSON.stringify's one long line). A file atlas cannot
+// write back is kept as sent.
+func tidy(data []byte) []byte {
+	m, _ := atlas.Parse(data, nil)
+	if m == nil {
+		return data
+	}
+	var b bytes.Buffer
+	if atlas.Write(&b, m, nil) != nil {
+		return data
+	}
+	return b.Bytes()
 }
 
 // check answers a map file's problems, as buurtkaart check finds them,

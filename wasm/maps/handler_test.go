@@ -106,3 +106,4 @@ func TestHandler(t *testing.T) {
 		t.Errorf("unknown map: %d", res.StatusCode)
 	}
 }
+
