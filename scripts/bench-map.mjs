@@ -196,7 +196,7 @@ async function startServe(bin, mapPath, n) {
     await within("serve start", 180_000, async () => {
       for (;;) {
         if (c.exitCode !== null) throw new Error(`serve exited (${c.exitCode}): ${fs.readFileSync(logPath, "utf8").trim().split("\n").slice(-5).join(" | ")}`);
-        const ok = await new Promise((r) => http.get(url, (res) => { res.resume(); r(res.statusCode === 200); }).on("error", () => r(false)));
+        const ok = await new Promise((r) => http.get(url, (res) => { res.resume(); r(res.statusCode === 200 || res.statusCode === 302); }).on("error", () => r(false))); // / leads to the map (302)
         if (ok) return;
         await sleep(250);
       }
