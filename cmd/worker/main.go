@@ -64,7 +64,7 @@ func main() {
 		Pins:          opts,
 		Keepers:       keepers.NewHandler(db, &keepers.Options{Secret: opts.Secret, ClientAddr: opts.ClientAddr}),
 		Static:        assets{},
-		Pages:         newEdgePages(),
+		Pages:         newEdgePages(cloudflare.Getenv("BUURTKAART_URL")),
 		ExportPerPage: 250,
 	}
 	// Static files get their headers from build/site/_headers; the Worker's

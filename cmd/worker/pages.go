@@ -5,15 +5,20 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"net/http"
+	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/syumai/workers/cloudflare/cache"
 
 	"github.com/buurtkaart/buurtkaart/wasm/host"
 	"github.com/buurtkaart/buurtkaart/wasm/page"
+	"github.com/buurtkaart/buurtkaart/web"
 )
 
 // edgePages keep a map's rendered revision in the isolate's memory and in
@@ -21,23 +26,48 @@ import (
 // another one rendered instead of rendering it again. A revision never
 // changes, so a cached copy is never stale: a newer revision has another key.
 type edgePages struct {
-	mem  *host.Memory
-	once sync.Once
-	c    *cache.Cache
+	mem   *host.Memory
+	once  sync.Once
+	c     *cache.Cache
+	build string // what else a page is made of: see buildID
 }
 
-func newEdgePages() *edgePages { return &edgePages{mem: host.NewMemory()} }
+func newEdgePages(base string) *edgePages {
+	return &edgePages{mem: host.NewMemory(), build: buildID(base)}
+}
+
+// buildID names what a rendered page depends on besides its map's
+// revision: the templates, the code that draws (the commit the Worker was
+// built from) and the public address (in oEmbed links and QR codes). A
+// deploy that changes any of them renders every map afresh instead of
+// serving a cached page of the old build for a month.
+func buildID(base string) string {
+	h := sha256.New()
+	io.WriteString(h, base)
+	for _, name := range []string{"index.html", "embed.html", "poster.html", "manifest.webmanifest"} {
+		data, _ := web.Templates.ReadFile(name)
+		h.Write(data)
+	}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if strings.HasPrefix(s.Key, "vcs.") {
+				io.WriteString(h, s.Key+"="+s.Value+"\n")
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
 
 // cacheKey names one file of one revision in the edge's cache; the host is
 // never served, it only keys.
-func cacheKey(slug string, rev int, name string) string {
-	return "https://buurtkaart.cache/" + slug + "/" + strconv.Itoa(rev) + "/" + name
+func (e *edgePages) cacheKey(slug string, rev int, name string) string {
+	return "https://buurtkaart.cache/" + e.build + "/" + slug + "/" + strconv.Itoa(rev) + "/" + name
 }
 
-// names are the files a render makes, in the order the edge is asked.
-var names = []string{"index.html", "embed.html", "poster.html", "map.geojson", "places.json", "boundary.geojson", "qr.json"}
+// names are the files a render may make.
+var names = page.Names()
 
-func (e *edgePages) Files(ctx context.Context, slug string, rev int, render func() (page.Files, error)) (page.Files, string, error) {
+func (e *edgePages) Files(ctx context.Context, slug string, rev int, render func() (page.Files, error)) (host.Rendered, string, error) {
 	e.once.Do(func() { e.c = cache.New() })
 	how := "render"
 	files, mhow, err := e.mem.Files(ctx, slug, rev, func() (page.Files, error) {
@@ -62,7 +92,7 @@ func (e *edgePages) Files(ctx context.Context, slug string, rev int, render func
 func (e *edgePages) fromEdge(ctx context.Context, slug string, rev int) page.Files {
 	fs := page.Files{}
 	for _, name := range names {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, cacheKey(slug, rev, name), nil)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, e.cacheKey(slug, rev, name), nil)
 		res, err := e.c.Match(req, nil)
 		if err != nil {
 			return nil
@@ -72,7 +102,7 @@ func (e *edgePages) fromEdge(ctx context.Context, slug string, rev int) page.Fil
 		if err != nil {
 			return nil
 		}
-		if len(data) > 0 || name != "boundary.geojson" {
+		if len(data) > 0 { // a file the render did not make is kept empty
 			fs[name] = data
 		}
 	}
@@ -82,7 +112,7 @@ func (e *edgePages) fromEdge(ctx context.Context, slug string, rev int) page.Fil
 func (e *edgePages) toEdge(ctx context.Context, slug string, rev int, fs page.Files) {
 	for _, name := range names {
 		data := fs[name]
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, cacheKey(slug, rev, name), nil)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, e.cacheKey(slug, rev, name), nil)
 		res := &http.Response{StatusCode: http.StatusOK, Header: http.Header{
 			"Cache-Control": {"public, max-age=2592000"}, "Content-Length": {strconv.Itoa(len(data))},
 		}, Body: io.NopCloser(bytes.NewReader(data)), ContentLength: int64(len(data))}

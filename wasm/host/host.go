@@ -97,12 +97,22 @@ var ErrNoMap = maps.ErrNotFound
 func (d *Deployment) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	d.init()
 	p := r.URL.Path
+	if strings.HasSuffix(p, ".br") {
+		// The build's compressed copies are sent for their originals, never
+		// asked for by name: under a map, a page's .br would be the build's
+		// default map, not this one.
+		http.NotFound(w, r)
+		return
+	}
 	switch p {
 	case "/", "/index.html":
 		d.root(w, r)
 		return
 	case "/api/maps":
 		d.list(w, r)
+		return
+	case "/nieuw": // start a map (web/nieuw.html, POST /api/maps)
+		d.Static.ServeHTTP(w, withPath(r, "/nieuw.html"))
 		return
 	}
 	if seg, rest, _ := strings.Cut(p[1:], "/"); maps.ValidSlug(seg) {
@@ -283,8 +293,8 @@ func (d *Deployment) mapURL(slug string) string {
 
 // files are the map's rendered files at st's revision.
 func (d *Deployment) files(ctx context.Context, st *mapState) (page.Files, error) {
-	fs, _, err := d.Pages.Files(ctx, st.slug, st.rev, func() (page.Files, error) { return d.render(st) })
-	return fs, err
+	rendered, _, err := d.Pages.Files(ctx, st.slug, st.rev, func() (page.Files, error) { return d.render(st) })
+	return rendered.Files, err
 }
 
 // render makes the map's files at st's revision.

@@ -18,7 +18,14 @@ type Pages interface {
 	// Files returns revision rev of map slug's files, made with render
 	// when the keeper has none; how says where they came from ("memory",
 	// "edge", or "render").
-	Files(ctx context.Context, slug string, rev int, render func() (page.Files, error)) (files page.Files, how string, err error)
+	Files(ctx context.Context, slug string, rev int, render func() (page.Files, error)) (r Rendered, how string, err error)
+}
+
+// Rendered are a revision's files, and the compressed copies a keeper
+// made of them (nil where the host compresses as it sends).
+type Rendered struct {
+	Files  page.Files
+	Brotli page.Files
 }
 
 // Memory keeps each map's latest rendered revision in memory, with its
@@ -46,7 +53,7 @@ type rendered struct {
 func NewMemory() *Memory { return &Memory{} }
 
 // Files renders a revision once, however many requests ask at the same time.
-func (m *Memory) Files(ctx context.Context, slug string, rev int, render func() (page.Files, error)) (page.Files, string, error) {
+func (m *Memory) Files(ctx context.Context, slug string, rev int, render func() (page.Files, error)) (Rendered, string, error) {
 	r, how := m.entry(slug, rev)
 	r.once.Do(func() {
 		r.files, r.err = render()
@@ -59,7 +66,7 @@ func (m *Memory) Files(ctx context.Context, slug string, rev int, render func() 
 			}
 		}
 	})
-	return r.files, how, r.err
+	return Rendered{Files: r.files, Brotli: r.br}, how, r.err
 }
 
 func (m *Memory) entry(slug string, rev int) (*rendered, string) {
@@ -82,29 +89,19 @@ func (m *Memory) entry(slug string, rev int) (*rendered, string) {
 	return r, "render"
 }
 
-// brotliFor returns the compressed copy of name at rev, if kept.
-func (m *Memory) brotliFor(slug string, rev int, name string) []byte {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if r := m.byMap[slug]; r != nil && r.rev == rev && r.br != nil {
-		return r.br[name]
-	}
-	return nil
-}
-
 // serveFile answers one of a map's rendered files at st's revision. The
 // ETag names the map and revision, so a page from before a save is never
 // taken for the current one.
 func (d *Deployment) serveFile(w http.ResponseWriter, r *http.Request, st *mapState, name string) {
 	start := time.Now()
-	files, how, err := d.Pages.Files(r.Context(), st.slug, st.rev, func() (page.Files, error) {
+	rendered, how, err := d.Pages.Files(r.Context(), st.slug, st.rev, func() (page.Files, error) {
 		return d.render(st)
 	})
 	if err != nil {
 		d.unavailable(w, err)
 		return
 	}
-	data, ok := files[name]
+	data, ok := rendered.Files[name]
 	if !ok {
 		http.NotFound(w, r)
 		return
@@ -127,15 +124,16 @@ func (d *Deployment) serveFile(w http.ResponseWriter, r *http.Request, st *mapSt
 	// What a request cost, for the benchmarks and anyone curious:
 	// a render, or a hit kept in memory or at the edge.
 	h.Set("Server-Timing", how+";dur="+strconv.FormatFloat(float64(time.Since(start).Microseconds())/1000, 'f', 2, 64))
-	if mem, ok := d.Pages.(*Memory); ok && strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
+	if br := rendered.Brotli[name]; br != nil {
 		h.Add("Vary", "Accept-Encoding")
-		if br := mem.brotliFor(st.slug, st.rev, name); br != nil {
+		if strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
 			h.Set("Content-Encoding", "br")
 			data, tag = br, tag+"-br"
 		}
 	}
 	h.Set("ETag", `"`+tag+`"`)
-	if match := r.Header.Get("If-None-Match"); match != "" && match == h.Get("ETag") {
+	// an edge or proxy may have weakened it (W/"…")
+	if match := strings.TrimPrefix(r.Header.Get("If-None-Match"), "W/"); match != "" && match == h.Get("ETag") {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,16 @@ type Files map[string][]byte
 var names = map[string]bool{
 	"index.html": true, "embed.html": true, "poster.html": true, "map.geojson": true,
 	"places.json": true, "boundary.geojson": true, "qr.json": true, "manifest.webmanifest": true,
+}
+
+// Names are the files Render may make, sorted.
+func Names() []string {
+	out := make([]string, 0, len(names))
+	for n := range names {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Made reports whether name (relative to the map's root, "index.html") is

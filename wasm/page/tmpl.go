@@ -2,7 +2,6 @@ package page
 
 import (
 	"errors"
-	"html"
 	"strconv"
 	"strings"
 )
@@ -29,6 +28,7 @@ type trusted string
 type node struct {
 	text  string   // literal text, when op == ""
 	op    string   // "", "field", "range", "if"
+	url   bool     // a field in a URL attribute (href, src): filtered as html/template does
 	args  []string // field names: one, or two for "eq"
 	eq    bool     // if eq .A .B
 	body  []node
@@ -41,7 +41,8 @@ type tmpl []node
 // dropped, as html/template drops them: they are notes for the page's
 // authors, not bytes for residents' phones.
 func parseTmpl(src string) (tmpl, error) {
-	nodes, rest, end, err := parseNodes(dropComments(src))
+	var seen strings.Builder
+	nodes, rest, end, err := parseNodes(dropComments(src), &seen)
 	if err != nil {
 		return nil, err
 	}
@@ -68,14 +69,17 @@ func dropComments(src string) string {
 }
 
 // parseNodes reads nodes up to an {{else}} or {{end}} (returned as end).
-func parseNodes(src string) (nodes []node, rest, end string, err error) {
+// seen is the template's literal text so far, for the context of a field.
+func parseNodes(src string, seen *strings.Builder) (nodes []node, rest, end string, err error) {
 	for src != "" {
 		i := strings.Index(src, "{{")
 		if i < 0 {
+			seen.WriteString(src)
 			return append(nodes, node{text: src}), "", "", nil
 		}
 		if i > 0 {
 			nodes = append(nodes, node{text: src[:i]})
+			seen.WriteString(src[:i])
 		}
 		j := strings.Index(src[i:], "}}")
 		if j < 0 {
@@ -87,7 +91,11 @@ func parseNodes(src string) (nodes []node, rest, end string, err error) {
 		case len(action) == 1 && (action[0] == "end" || action[0] == "else"):
 			return nodes, src, action[0], nil
 		case len(action) == 1 && strings.HasPrefix(action[0], "."):
-			nodes = append(nodes, node{op: "field", args: []string{action[0][1:]}})
+			attr, bad := context(seen.String())
+			if bad != "" {
+				return nil, "", "", errors.New("page: template: {{" + action[0] + "}} " + bad + ": html/template's escaping there is not in the subset page renders")
+			}
+			nodes = append(nodes, node{op: "field", args: []string{action[0][1:]}, url: attr == "href" || attr == "src"})
 		case len(action) == 2 && (action[0] == "range" || action[0] == "if") && strings.HasPrefix(action[1], "."),
 			len(action) == 4 && action[0] == "if" && action[1] == "eq" && strings.HasPrefix(action[2], ".") && strings.HasPrefix(action[3], "."):
 			n := node{op: action[0]}
@@ -99,11 +107,11 @@ func parseNodes(src string) (nodes []node, rest, end string, err error) {
 				n.args = append(n.args, a[1:])
 			}
 			var end string
-			if n.body, src, end, err = parseNodes(src); err != nil {
+			if n.body, src, end, err = parseNodes(src, seen); err != nil {
 				return nil, "", "", err
 			}
 			if end == "else" && n.op == "if" {
-				if n.elseb, src, end, err = parseNodes(src); err != nil {
+				if n.elseb, src, end, err = parseNodes(src, seen); err != nil {
 					return nil, "", "", err
 				}
 			}
@@ -125,7 +133,7 @@ func (t tmpl) execute(b *strings.Builder, d dot) error {
 		case "":
 			b.WriteString(n.text)
 		case "field":
-			s, err := text(d, n.args[0])
+			s, err := text(d, n.args[0], n.url)
 			if err != nil {
 				return err
 			}
@@ -153,11 +161,15 @@ func (t tmpl) execute(b *strings.Builder, d dot) error {
 	return nil
 }
 
-// text is field name of d as it lands in the page: escaped unless trusted.
-func text(d dot, name string) (string, error) {
+// text is field name of d as it lands in the page: escaped unless trusted,
+// and in a URL attribute only a URL of the web's own schemes.
+func text(d dot, name string, url bool) (string, error) {
 	switch v := d[name].(type) {
 	case string:
-		return html.EscapeString(v), nil
+		if url {
+			return escaper.Replace(normalURL(v)), nil
+		}
+		return escaper.Replace(v), nil
 	case trusted:
 		return string(v), nil
 	case int:
@@ -170,6 +182,65 @@ func text(d dot, name string) (string, error) {
 		return "", errors.New("page: template: no field ." + name)
 	}
 	return "", errors.New("page: template: ." + name + " cannot be written")
+}
+
+// escaper is html/template's for text and quoted attributes.
+var escaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// normalURL is html/template's treatment of a URL in an attribute: a
+// scheme other than http, https or mailto (javascript:) becomes
+// "#ZgotmplZ", and bytes a URL may not hold are percent-encoded.
+func normalURL(s string) string {
+	if i := strings.IndexAny(s, ":/?#"); i >= 0 && s[i] == ':' {
+		switch strings.ToLower(s[:i]) {
+		case "http", "https", "mailto":
+		default:
+			return "#ZgotmplZ"
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~!#$&*+,/:;=?@[]%", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteString("%" + strings.ToUpper(strconv.FormatUint(uint64(c)>>4, 16)+strconv.FormatUint(uint64(c)&15, 16)))
+		}
+	}
+	return b.String()
+}
+
+// context tells where a field after the literal text seen lands: the
+// quoted attribute it is in (attr), or why the subset cannot escape it
+// there (bad: an event handler, a style, a script or an unquoted value).
+func context(seen string) (attr, bad string) {
+	lower := strings.ToLower(seen)
+	for _, el := range []string{"script", "style"} {
+		if open := strings.LastIndex(lower, "<"+el); open >= 0 && open > strings.LastIndex(lower, "</"+el) {
+			return "", "in a <" + el + ">"
+		}
+	}
+	tag := strings.LastIndex(seen, "<")
+	if tag < 0 || tag < strings.LastIndex(seen, ">") {
+		return "", "" // text
+	}
+	inTag := seen[tag:]
+	if strings.Count(inTag, `"`)%2 == 0 {
+		return "", "in a tag, outside a quoted value"
+	}
+	q := strings.LastIndex(inTag, `="`)
+	if q < 0 {
+		return "", "in a tag, outside a quoted value"
+	}
+	name := strings.ToLower(inTag[:q])
+	if sp := strings.LastIndexAny(name, " \t\n"); sp >= 0 {
+		name = name[sp+1:]
+	}
+	if strings.HasPrefix(name, "on") || name == "style" {
+		return "", "in the attribute " + name
+	}
+	return name, ""
 }
 
 func truth(d dot, n node) bool {

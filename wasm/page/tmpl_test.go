@@ -36,11 +36,19 @@ func asTemplateData(v any) any {
 // what html/template makes of them, titles with markup and quotes included.
 func TestTemplatesAsHTMLTemplate(t *testing.T) {
 	m, _ := sample(t)
-	m.Title = `Schilderswijk <b>&</b> "wij" 'zij'`
+	m.Title = "Schilderswijk <b>&</b> \"wij\" 'zij' A+B \x00"
 	m.Places[0].Note = `<script>alert("x")</script> & co`
 	m.Extra = map[string]json.RawMessage{"intro": json.RawMessage(`"Wat we <hier> hebben & delen"`)}
 	_, f := sketch.Map(m, sketch.PageOptions())
-	for name, d := range pageData(m, Options{URL: "https://kaart.example.nl/schilderswijk/"}, `<svg id="kaart"><text>a &amp; b</text></svg>`, f) {
+	pages := pageData(m, Options{URL: "https://kaart.example.nl/schilderswijk/"}, `<svg id="kaart"><text>a &amp; b</text></svg>`, f)
+	// A URL attribute with a scheme that runs code, or bytes a URL may not hold.
+	pages["index2.html"] = pageData(m, Options{URL: "javascript:alert(1)//"}, "", f)["index.html"]
+	pages["index3.html"] = pageData(m, Options{URL: "https://kaart.example.nl/buurt met spatie/(oud)'s/"}, "", f)["index.html"]
+	for name, d := range pages {
+		name := strings.TrimSuffix(strings.TrimSuffix(name, "2.html"), "3.html")
+		if !strings.HasSuffix(name, ".html") {
+			name += ".html"
+		}
 		src, err := web.Templates.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -69,7 +77,9 @@ func TestTemplatesAsHTMLTemplate(t *testing.T) {
 }
 
 func TestTemplateErrors(t *testing.T) {
-	for _, src := range []string{"{{.A", "{{range .A}}x", "{{with .A}}{{end}}", "{{end}}", "{{if .A}}{{else}}{{else}}{{end}}"} {
+	for _, src := range []string{"{{.A", "{{range .A}}x", "{{with .A}}{{end}}", "{{end}}", "{{if .A}}{{else}}{{else}}{{end}}",
+		// contexts whose escaping is html/template's alone
+		`<a onclick="{{.A}}">`, `<p style="{{.A}}">`, `<script>var a = {{.A}}</script>`, `<a href={{.A}}>`, `<{{.A}}>`} {
 		if _, err := parseTmpl(src); err == nil {
 			t.Errorf("parseTmpl(%q) took it", src)
 		}
