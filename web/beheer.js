@@ -811,6 +811,7 @@
     approve: ["pin goedgekeurd", "pin approved"], hide: ["pin verborgen", "pin hidden"], restore: ["pin teruggezet", "pin restored"],
     promote: ["pin werd plek", "pin made a place"], save: ["kaart bewaard", "map saved"], undo: ["ongedaan gemaakt", "undone"],
     invite: ["uitgenodigd", "invited"], remove: ["beheerder verwijderd", "keeper removed"], session: ["aangemeld", "signed in"],
+    "map.new": ["nieuwe kaart gestart", "new map started"],
   };
   async function loadLog() {
     const res = await api("api/keeper/log");

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -134,59 +133,31 @@ type newMap struct {
 	boundary string
 }
 
-// read makes the map file: one map file as it is, byte for byte, when
-// nothing is to be added to it; else each file imported (its format told
-// by its extension or content, exchange.Detect), merged into one map with
-// the title and codes given, and written as buurtkaart writes maps. What
-// could not be carried over is reported, a line each.
+// read makes the map file with exchange.FromFiles: one map file as it
+// is, byte for byte, when nothing is to be added to it; else each file
+// imported (its format told by its extension or content) and merged into
+// one map with the title and codes given. What could not be carried over
+// is reported, a line each.
 func (nw newMap) read(report io.Writer) (*atlas.Map, []byte, error) {
 	if len(nw.files) == 0 {
 		return nil, nil, fmt.Errorf("maps new: give one or more files: map files, or what buurtkaart import reads (.geojson, .json, .osm, .csv, .gpx, .kml, .umap)")
 	}
-	var maps []*atlas.Map
-	for _, name := range nw.files {
+	files := make([]exchange.File, len(nw.files))
+	for i, name := range nw.files {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 		}
-		from, err := exchange.Detect(name, data)
-		if err != nil {
-			return nil, nil, err
-		}
-		if from == exchange.GeoJSON && len(nw.files) == 1 && nw.title == "" && nw.cbs == nil {
-			return loadMap(name, report)
-		}
-		m, notes, err := exchange.Import(data, from, nil)
-		for _, n := range notes {
-			fmt.Fprintf(report, "%s: %s\n", name, n)
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", name, err)
-		}
-		maps = append(maps, m)
+		files[i] = exchange.File{Name: name, Data: data}
 	}
-	m, notes := exchange.Merge(maps...)
+	m, data, notes, err := exchange.FromFiles(files, &exchange.MapOptions{Title: nw.title, CBS: nw.cbs})
 	for _, n := range notes {
-		fmt.Fprintf(report, "maps new: %s\n", n)
+		fmt.Fprintln(report, n)
 	}
-	if nw.title != "" {
-		m.Title = nw.title
+	if err != nil {
+		return nil, nil, fmt.Errorf("maps new: %w", err)
 	}
-	if nw.cbs != nil {
-		m.CBS = nw.cbs
-	}
-	var buf bytes.Buffer
-	if err := atlas.Write(&buf, m, nil); err != nil {
-		return nil, nil, err
-	}
-	back, diags := atlas.Parse(buf.Bytes(), nil)
-	for _, d := range diags {
-		fmt.Fprintf(report, "maps new: %s\n", d)
-	}
-	if back == nil {
-		return nil, nil, fmt.Errorf("maps new: the map does not read back")
-	}
-	return back, buf.Bytes(), nil
+	return m, data, nil
 }
 
 // readBoundary reads a boundary file: any GeoJSON Polygon or MultiPolygon,

@@ -6,16 +6,20 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/buurtkaart/buurtkaart/wasm/host"
+	"github.com/buurtkaart/buurtkaart/wasm/keepers"
 	"github.com/buurtkaart/buurtkaart/wasm/maps"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 	_ "modernc.org/sqlite"
@@ -26,6 +30,14 @@ const token = "test-moderator-token-0123456789"
 // threeMaps is a deployment of three maps in one store: the sample, a
 // copy with a boundary polygon smaller than its bbox, and a third copy.
 func threeMaps(t *testing.T) (*httptest.Server, *maps.Store) {
+	t.Helper()
+	srv, st, _ := threeMapsWith(t, nil)
+	return srv, st
+}
+
+// threeMapsWith is threeMaps with a change to the deployment (its
+// keepers, say); it returns the store's database too.
+func threeMapsWith(t *testing.T, change func(d *host.Deployment, db *sql.DB)) (*httptest.Server, *maps.Store, *sql.DB) {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "h.db")+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)")
 	if err != nil {
@@ -54,9 +66,12 @@ func threeMaps(t *testing.T) (*httptest.Server, *maps.Store) {
 	static := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "static "+r.URL.Path) })
 	d := &host.Deployment{DB: db, Default: "schilderswijk", Static: static,
 		Pins: pins.Options{ModeratorToken: token, Log: t.Logf}}
+	if change != nil {
+		change(d, db)
+	}
 	srv := httptest.NewServer(d)
 	t.Cleanup(srv.Close)
-	return srv, st
+	return srv, st, db
 }
 
 func get(t *testing.T, url string) (int, string) {
@@ -226,5 +241,205 @@ func TestCreateMap(t *testing.T) {
 	}
 	if _, list := get(t, srv.URL+"/api/maps"); !strings.Contains(list, `"slug":"spoorwijk"`) {
 		t.Errorf("/api/maps = %s", list)
+	}
+}
+
+// keptMaps is threeMaps with the keepers' API, 3 wrong secrets an hour.
+func keptMaps(t *testing.T) (*httptest.Server, *sql.DB) {
+	srv, _, db := threeMapsWith(t, func(d *host.Deployment, db *sql.DB) {
+		d.Keepers = keepers.NewHandler(db, &keepers.Options{WrongSecrets: 3, Log: t.Logf})
+	})
+	return srv, db
+}
+
+// send POSTs body to url with a bearer token and decodes the JSON answer.
+func send(t *testing.T, url, bearer, body string) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", url, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+bearer)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out map[string]any
+	json.NewDecoder(res.Body).Decode(&out)
+	return res.StatusCode, out
+}
+
+// filesBody is a POST /api/maps body of files from wasm/exchange/testdata.
+func filesBody(t *testing.T, slug string, extra map[string]any, names ...string) string {
+	t.Helper()
+	var files []map[string]string
+	for _, n := range names {
+		data, err := os.ReadFile("../exchange/testdata/" + n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, map[string]string{"name": n, "data": string(data)})
+	}
+	body := map[string]any{"slug": slug, "files": files}
+	for k, v := range extra {
+		body[k] = v
+	}
+	b, _ := json.Marshal(body)
+	return string(b)
+}
+
+// A map from a mix of files (an .osm extract, a GPX walk), with its
+// title, CBS codes and boundary: the moderator starts it, the first
+// keeper's link signs in, the page draws it.
+func TestCreateMapFromFiles(t *testing.T) {
+	srv, _ := keptMaps(t)
+	square := `{"type":"Polygon","coordinates":[[[11.25,46.45],[11.27,46.45],[11.27,46.46],[11.25,46.46],[11.25,46.45]]]}`
+	body := filesBody(t, "eppan", map[string]any{"title": "Ons Eppan", "cbs": []string{"BU05182916"}, "boundary": square},
+		"osmtogeojson-map.osm", "wandeling.gpx")
+	code, out := send(t, srv.URL+"/api/maps", token, body)
+	if code != 201 || out["title"] != "Ons Eppan" || out["places"].(float64) < 4 {
+		t.Fatalf("POST /api/maps: %d %v", code, out)
+	}
+	link, _ := out["keeper_link"].(string)
+	_, c, ok := strings.Cut(link, "#code=")
+	if !ok || !strings.HasPrefix(link, "/eppan/beheer#code=") {
+		t.Fatalf("keeper_link %q", link)
+	}
+	if code, s := send(t, srv.URL+"/eppan/api/keeper/session", "", `{"code":"`+c+`"}`); code != 200 || s["token"] == "" {
+		t.Errorf("the first keeper's link: %d %v", code, s)
+	}
+	if _, page := get(t, srv.URL+"/eppan/"); !strings.Contains(page, "<title>Ons Eppan") || !strings.Contains(page, "Fatima naait") {
+		t.Errorf("/eppan/ does not draw the new map: %.300s", page)
+	}
+	if _, m := get(t, srv.URL+"/eppan/api/map"); !strings.Contains(m, "BU05182916") {
+		t.Errorf("the map file lacks its CBS code")
+	}
+	if code, _ := send(t, srv.URL+"/api/maps", token, body); code != 409 {
+		t.Errorf("the same slug again: %d, want 409", code)
+	}
+}
+
+// What cannot make a map is 422, in Dutch and English, with the
+// importer's notes, and no map is made.
+func TestCreateMapRefusesFiles(t *testing.T) {
+	srv, _ := keptMaps(t)
+	file := func(name, data string) map[string]any {
+		return map[string]any{"files": []map[string]string{{"name": name, "data": data}}}
+	}
+	tests := []struct {
+		name string
+		body string
+		code string // the error's code
+		in   string // in its Dutch message
+	}{
+		{"no format", filesBody(t, "a1", file("boodschappen.txt", "melk, brood")), "format", "boodschappen.txt: dit soort bestand"},
+		{"broken GPX", filesBody(t, "a2", file("kapot.gpx", "<gpx><wpt lat=")), "file", "kapot.gpx: dit GPX-bestand"},
+		{"nothing to draw", filesBody(t, "a3", file("leeg.csv", "naam,lat,lon\n")), "nothing", "niets"},
+		{"no files", `{"slug":"a4","files":[]}`, "no_files", "minstens één bestand"},
+		{"a bad CBS code", filesBody(t, "a5", map[string]any{"cbs": []string{"0518"}}, "wandeling.gpx"), "cbs", "acht cijfers"},
+		{"the page's own address", filesBody(t, "nieuw", nil, "wandeling.gpx"), "slug", "adres"},
+		{"a boundary that is no area", filesBody(t, "a6", map[string]any{"boundary": `{"type":"Point","coordinates":[4.3,52.06]}`}, "wandeling.gpx"), "boundary", "grens"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out := send(t, srv.URL+"/api/maps", token, tt.body)
+			e, _ := out["error"].(map[string]any)
+			if code != 422 || e["code"] != tt.code || !strings.Contains(e["nl"].(string), tt.in) || e["en"] == "" {
+				t.Errorf("%d %v, want 422 %s", code, out, tt.code)
+			}
+		})
+	}
+	if _, list := get(t, srv.URL+"/api/maps"); strings.Contains(list, `"a`) {
+		t.Errorf("a refused map was made: %s", list)
+	}
+	code, out := send(t, srv.URL+"/api/maps", token, filesBody(t, "a7", file("kapot.gpx", "<gpx><wpt lat=")))
+	if code != 422 || out["notes"] == nil {
+		t.Errorf("no notes with the refusal: %v", out)
+	}
+}
+
+// A keeper of any map starts a new one with their own token: they are
+// its first keeper under their own name, and their map's log says so. A
+// revoked keeper cannot; wrong tokens are counted (429) as the keepers'
+// own API counts them.
+func TestCreateMapByKeeper(t *testing.T) {
+	srv, db := keptMaps(t)
+	ctx := context.Background()
+	ks := keepers.NewStore(db)
+	now := time.Now()
+	signIn := func(slug, name string) (keepers.Keeper, string) {
+		k, code, err := ks.Add(ctx, slug, name, "test", now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, tok, err := ks.SignIn(ctx, slug, code, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k, tok
+	}
+	_, tok := signIn("transvaal", "Samira")
+	code, out := send(t, srv.URL+"/api/maps", tok, filesBody(t, "spoorwijk", map[string]any{"title": "Spoorwijk"}, "plekken.csv"))
+	if code != 201 {
+		t.Fatalf("a keeper's POST /api/maps: %d %v", code, out)
+	}
+	list, err := ks.List(ctx, "spoorwijk")
+	if err != nil || len(list) != 1 || list[0].Name != "Samira" {
+		t.Errorf("spoorwijk's keepers: %v %v, want Samira", list, err)
+	}
+	logged, _ := ks.Log(ctx, "transvaal", 10)
+	if len(logged) == 0 || logged[0].Action != "map.new" || logged[0].Keeper != "Samira" || !strings.Contains(logged[0].Detail, "/spoorwijk/") {
+		t.Errorf("transvaal's log: %v", logged)
+	}
+	if mine, _ := ks.Log(ctx, "spoorwijk", 10); len(mine) == 0 || mine[0].Action != "map.new" {
+		t.Errorf("spoorwijk's log: %v", mine)
+	}
+	// Revoked: no more.
+	k2, tok2 := signIn("moerwijk", "Piet")
+	signIn("moerwijk", "Anna")
+	if err := ks.Revoke(ctx, "moerwijk", k2.ID, false, now); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := send(t, srv.URL+"/api/maps", tok2, filesBody(t, "piet", nil, "plekken.csv")); code != 401 {
+		t.Errorf("a revoked keeper: %d, want 401", code)
+	}
+	// Guessing: 429 within the keepers' budget, then for good tokens too.
+	got := 0
+	for i := 0; i < 5 && got != 429; i++ {
+		got, _ = send(t, srv.URL+"/api/maps", fmt.Sprintf("guess-%d-0123456789abcdefghij", i), filesBody(t, "raden", nil, "plekken.csv"))
+	}
+	if got != 429 {
+		t.Errorf("wrong tokens: %d, want 429 within the budget", got)
+	}
+	if code, _ := send(t, srv.URL+"/api/maps", tok, filesBody(t, "na-raden", nil, "plekken.csv")); code != 429 {
+		t.Errorf("a keeper's token from a network past its budget: %d, want 429", code)
+	}
+	if _, list := get(t, srv.URL+"/api/maps"); strings.Contains(list, "raden") || strings.Contains(list, `"piet"`) {
+		t.Errorf("a refused map was made: %s", list)
+	}
+}
+
+// /nieuw is the page that starts a map.
+func TestCreatePageAtNieuw(t *testing.T) {
+	srv, _ := threeMaps(t)
+	if _, s := get(t, srv.URL+"/nieuw"); s != "static /nieuw.html" {
+		t.Errorf("/nieuw = %q, want the static nieuw.html", s)
+	}
+}
+
+// One keeper (or the moderator) starts at most MapsPerHour maps an hour.
+func TestMapsPerHour(t *testing.T) {
+	srv, _ := threeMaps(t)
+	sample, _ := os.ReadFile("../../geodata/schilderswijk.geojson")
+	for i := range host.MapsPerHour + 1 {
+		code, out := send(t, srv.URL+"/api/maps", token, `{"slug":"buurt-`+strconv.Itoa(i)+`","geojson":`+string(sample)+`}`)
+		if want := 201; i == host.MapsPerHour {
+			if code != 429 {
+				t.Fatalf("map %d: %d %v, want 429", i+1, code, out)
+			}
+		} else if code != want {
+			t.Fatalf("map %d: %d %v", i+1, code, out)
+		}
 	}
 }

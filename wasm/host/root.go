@@ -8,11 +8,14 @@ import (
 	"html"
 	"io"
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/boundary"
+	"github.com/buurtkaart/buurtkaart/wasm/exchange"
 	"github.com/buurtkaart/buurtkaart/wasm/keepers"
 	"github.com/buurtkaart/buurtkaart/wasm/maps"
 )
@@ -71,7 +74,8 @@ func listPage(list []maps.Summary) string {
 }
 
 // list answers /api/maps: GET the maps, POST a new one (the deployment's
-// moderator token: `buurtkaart maps new` for the Worker's store).
+// moderator token, or a keeper's of any map: /nieuw, and `buurtkaart maps
+// new` for the Worker's store).
 func (d *Deployment) list(w http.ResponseWriter, r *http.Request) {
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
@@ -92,17 +96,39 @@ func (d *Deployment) list(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// newMap is the body of POST /api/maps.
+// newMap is the body of POST /api/maps: a map file (geojson), or files in
+// any mix of the formats exchange.FromFiles reads, made one map.
 type newMap struct {
 	Slug     string          `json:"slug"`
 	GeoJSON  json.RawMessage `json:"geojson"`
+	Files    []newFile       `json:"files"`
+	Title    string          `json:"title"`    // default the first file's
+	CBS      []string        `json:"cbs"`      // CBS buurt codes, "BU05182916"
 	Boundary json.RawMessage `json:"boundary"` // optional: a Polygon/MultiPolygon
-	Who      string          `json:"who"`
-	Keeper   string          `json:"keeper"` // the first keeper's name; default "beheerder"
+	Keeper   string          `json:"keeper"`   // the first keeper's name; default "beheerder" (the moderator's maps)
 }
 
+// newFile is one file of a new map, as text.
+type newFile struct {
+	Name string `json:"name"`
+	Data string `json:"data"`
+}
+
+// reservedHere are slugs the host's own pages take: /nieuw starts a map.
+var reservedHere = map[string]bool{"nieuw": true}
+
+var cbsCode = regexp.MustCompile(`^BU[0-9]{8}$`)
+
+// create starts a map: for the deployment's moderator, or for a keeper of
+// any of its maps, who becomes the new map's first keeper under their own
+// name (and their map's log says so).
+// MapsPerHour is how many maps one keeper (or the moderator) may start in
+// an hour.
+const MapsPerHour = 20
+
 func (d *Deployment) create(w http.ResponseWriter, r *http.Request) {
-	if !d.moderator(w, r) {
+	k, ok := d.creator(w, r)
+	if !ok {
 		return
 	}
 	var in newMap
@@ -110,64 +136,210 @@ func (d *Deployment) create(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusBadRequest, "bad_json", "Dit is geen geldige aanvraag.", "The body is not JSON: "+err.Error())
 		return
 	}
-	if !maps.ValidSlug(in.Slug) {
+	if !maps.ValidSlug(in.Slug) || reservedHere[in.Slug] {
 		problem(w, http.StatusUnprocessableEntity, "slug", "Kies een adres van 2–60 kleine letters, cijfers en streepjes.", maps.ErrSlug.Error())
 		return
 	}
-	data := []byte(in.GeoJSON)
-	var s string
-	if json.Unmarshal(data, &s) == nil { // the file as a JSON string
-		data = []byte(s)
-	}
-	if m, ds := atlas.Parse(data, nil); m == nil {
-		msg := "not a map file"
-		for _, dg := range ds {
-			msg = dg.String()
-			break
+	for _, c := range in.CBS {
+		if !cbsCode.MatchString(c) {
+			problem(w, http.StatusUnprocessableEntity, "cbs", "Een CBS-buurtcode is BU met acht cijfers, zoals BU05182916.",
+				"A CBS buurt code is BU and eight digits, like BU05182916: "+strconv.Quote(c))
+			return
 		}
-		problem(w, http.StatusUnprocessableEntity, "map", "Dit kaartbestand klopt niet.", msg)
+	}
+	store := maps.NewStore(d.DB)
+	if _, err := store.Latest(r.Context(), in.Slug); err == nil {
+		problem(w, http.StatusConflict, "exists", "Er is al een kaart met dit adres.", maps.ErrExists.Error())
+		return
+	}
+	starter := "beheerder"
+	if k != nil {
+		starter = k.Name
+	}
+	// A keeper starts a map for a neighbouring buurt now and then; dozens
+	// an hour is a script, and every map costs a render and memory.
+	since := d.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+	if n, err := store.Started(r.Context(), starter, since); err == nil && n >= MapsPerHour {
+		w.Header().Set("Retry-After", "3600")
+		problem(w, http.StatusTooManyRequests, "too_many_maps", "Je startte dit uur al veel kaarten. Probeer het later nog eens.",
+			"You started many maps this hour. Try again later.")
+		return
+	}
+	m, data, notes, ok := d.newMapFile(w, in)
+	if !ok {
 		return
 	}
 	bound := ""
 	if len(in.Boundary) > 0 && string(in.Boundary) != "null" {
 		bound = string(in.Boundary)
+		var s string
 		if json.Unmarshal(in.Boundary, &s) == nil {
-			bound = s
+			bound = strings.TrimSpace(s)
 		}
 		if _, err := boundary.Parse(bound); bound != "" && err != nil {
-			problem(w, http.StatusUnprocessableEntity, "boundary", "De grens is geen vlak.", err.Error())
+			problem(w, http.StatusUnprocessableEntity, "boundary", "De grens is geen vlak: geef een GeoJSON-bestand met een Polygon of MultiPolygon.", err.Error())
 			return
 		}
 	}
-	who := in.Who
-	if who == "" {
-		who = "beheerder"
+	// who started it is the keeper whose token it is, or the moderator
+	// ("beheerder"): never a name the request makes up
+	who, name := starter, in.Keeper
+	if k != nil {
+		name = k.Name
 	}
-	err := maps.NewStore(d.DB).Create(r.Context(), in.Slug, bound, data, who, d.Now().UTC().Format(time.RFC3339))
+	if name == "" {
+		name = "beheerder"
+	}
+	err := store.Create(r.Context(), in.Slug, bound, data, who, d.Now().UTC().Format(time.RFC3339))
 	switch {
 	case errors.Is(err, maps.ErrExists):
 		problem(w, http.StatusConflict, "exists", "Er is al een kaart met dit adres.", err.Error())
+		return
 	case err != nil:
 		d.unavailable(w, err)
-	default:
-		out := map[string]any{"slug": in.Slug, "revision": 1, "url": "/" + in.Slug + "/"}
-		// A new buurt's map comes with its first keeper's sign-in link: the
-		// one who asked for it hands it to a resident, and from then on the
-		// buurt keeps its map itself (the workshop, /<slug>/beheer).
-		if d.Keepers != nil {
-			name := in.Keeper
-			if name == "" {
-				name = "beheerder"
-			}
-			_, code, err := keepers.NewStore(d.DB).Add(r.Context(), in.Slug, name, who, d.Now())
-			if err != nil {
-				d.unavailable(w, err)
-				return
-			}
-			out["keeper_link"] = "/" + in.Slug + "/beheer#code=" + code
-		}
-		writeJSON(w, http.StatusCreated, out)
+		return
 	}
+	out := map[string]any{"slug": in.Slug, "revision": 1, "url": "/" + in.Slug + "/",
+		"title": m.Title, "places": len(m.Places), "shapes": len(m.Shapes), "notes": noteLines(notes)}
+	// A new buurt's map comes with its first keeper's sign-in link: the
+	// moderator hands it to a resident, a keeper uses it themselves, and
+	// from then on the buurt keeps its map itself (/<slug>/beheer).
+	if d.Keepers != nil {
+		ks := keepers.NewStore(d.DB)
+		nk, code, err := ks.Add(r.Context(), in.Slug, name, who, d.Now())
+		if err != nil {
+			d.unavailable(w, err)
+			return
+		}
+		out["keeper_link"] = keepers.Link("", in.Slug, code)
+		if k != nil {
+			d.record(r, ks, k.Map, *k, "/"+in.Slug+"/ — "+m.Title)
+			d.record(r, ks, in.Slug, nk, "/"+k.Map+"/ → /"+in.Slug+"/")
+		}
+	}
+	writeJSON(w, http.StatusCreated, out)
+}
+
+// newMapFile is the new map's file: geojson as it is, or the files (or
+// geojson with a title or codes to add) made one map. A file it cannot
+// use, or nothing to draw, is answered 422 with the importer's notes.
+func (d *Deployment) newMapFile(w http.ResponseWriter, in newMap) (*atlas.Map, []byte, []exchange.Note, bool) {
+	data := []byte(in.GeoJSON)
+	var s string
+	if json.Unmarshal(data, &s) == nil { // the file as a JSON string
+		data = []byte(s)
+	}
+	hasMap := len(in.GeoJSON) > 0 && string(in.GeoJSON) != "null"
+	switch {
+	case hasMap && len(in.Files) > 0:
+		problem(w, http.StatusUnprocessableEntity, "map", "Geef een kaartbestand óf andere bestanden, niet allebei.", "Give geojson or files, not both.")
+		return nil, nil, nil, false
+	case !hasMap && len(in.Files) == 0:
+		problem(w, http.StatusUnprocessableEntity, "no_files", "Kies minstens één bestand met straten of plekken.", "Choose at least one file with streets or places.")
+		return nil, nil, nil, false
+	case hasMap && in.Title == "" && in.CBS == nil:
+		m, ds := atlas.Parse(data, nil)
+		if m == nil {
+			msg := "not a map file"
+			for _, dg := range ds {
+				msg = dg.String()
+				break
+			}
+			problem(w, http.StatusUnprocessableEntity, "map", "Dit kaartbestand klopt niet.", msg)
+			return nil, nil, nil, false
+		}
+		return m, data, nil, true
+	}
+	files := []exchange.File{{Name: "kaart.geojson", Data: data}}
+	if !hasMap {
+		files = make([]exchange.File, len(in.Files))
+		for i, f := range in.Files {
+			files[i] = exchange.File{Name: f.Name, Data: []byte(f.Data)}
+		}
+	}
+	m, out, notes, err := exchange.FromFiles(files, &exchange.MapOptions{Title: strings.TrimSpace(in.Title), CBS: in.CBS})
+	if err == nil {
+		return m, out, notes, true
+	}
+	code, nl, en := "files", "Van deze bestanden konden we geen kaart maken.", err.Error()
+	var fe *exchange.FileError
+	switch {
+	case errors.Is(err, exchange.ErrEmpty):
+		code, nl, en = "nothing", "Er staat niets op dat buurtkaart tekent: geen plekken, straten of vlakken.",
+			"There is nothing buurtkaart draws in them: no places, streets or areas."
+	case errors.As(err, &fe) && fe.Format == "":
+		code, nl, en = "format", fe.Name+": dit soort bestand kent buurtkaart niet. Geef een uMap-bestand, GeoJSON (overpass-turbo), Overpass JSON, .osm, CSV, GPX, KML of een buurtkaart-kaartbestand.",
+			fe.Name+": buurtkaart does not know this kind of file. Give a uMap file, GeoJSON (overpass-turbo), Overpass JSON, .osm, CSV, GPX, KML or a buurtkaart map file."
+	case errors.As(err, &fe):
+		code, nl, en = "file", fe.Name+": dit "+strings.ToUpper(string(fe.Format))+"-bestand is niet te lezen.",
+			fe.Name+": this "+strings.ToUpper(string(fe.Format))+" file cannot be read: "+fe.Err.Error()
+	}
+	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
+		"error": map[string]string{"code": code, "nl": nl, "en": en}, "notes": noteLines(notes)})
+	return nil, nil, nil, false
+}
+
+// noteLines are notes as the CLI prints them, a line each.
+func noteLines(notes []exchange.Note) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = n.String()
+	}
+	return out
+}
+
+// record logs a new map in a keeper's map's log; a failure is the
+// operator's to see, the map is made.
+func (d *Deployment) record(r *http.Request, ks *keepers.Store, slug string, k keepers.Keeper, detail string) {
+	if err := ks.Record(r.Context(), slug, k, "map.new", detail, d.Now()); err != nil && d.Pins.Log != nil {
+		d.Pins.Log("host: %v", err)
+	}
+}
+
+// creator admits who may start a map: the deployment's moderator token
+// (nil keeper), or a keeper's token of any of its maps. A keeper's token
+// is checked by the keepers' API itself, so a wrong one counts against
+// the network there (429 past the budget); one that is no keeper's is
+// then put to the moderator's check, which counts it too.
+func (d *Deployment) creator(w http.ResponseWriter, r *http.Request) (*keepers.Keeper, bool) {
+	token := bearerToken(r)
+	if d.Keepers == nil || token == "" || subtle.ConstantTimeCompare([]byte(token), []byte(d.Pins.ModeratorToken)) == 1 {
+		return nil, d.moderator(w, r)
+	}
+	at := d.Default
+	if at == "" {
+		at = "_"
+	}
+	probe := &recorder{header: http.Header{}, code: http.StatusOK}
+	q := withPath(r, "/"+at+"/api/keeper/me").Clone(r.Context())
+	q.Method, q.Body = http.MethodGet, http.NoBody
+	d.Keepers.ServeHTTP(probe, q)
+	switch probe.code {
+	case http.StatusOK, http.StatusForbidden: // this map's keeper, or another's
+		k, err := keepers.NewStore(d.DB).Auth(r.Context(), at, token)
+		if err == nil && !k.Revoked {
+			return &k, true
+		}
+		if err != nil && !errors.Is(err, keepers.ErrNotFound) {
+			d.unavailable(w, err)
+			return nil, false
+		}
+		problem(w, http.StatusUnauthorized, "not_keeper", "Alleen voor beheerders van een buurtkaart.", "For the keepers of a map only.")
+		return nil, false
+	case http.StatusUnauthorized:
+		return nil, d.moderator(w, r)
+	}
+	for k, v := range probe.header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(probe.code)
+	w.Write(probe.body.Bytes())
+	return nil, false
+}
+
+func bearerToken(r *http.Request) string {
+	t, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return strings.TrimSpace(t)
 }
 
 // moderator admits the deployment's moderator token. Wrong tokens are

@@ -106,4 +106,3 @@ func TestHandler(t *testing.T) {
 		t.Errorf("unknown map: %d", res.StatusCode)
 	}
 }
-

@@ -49,7 +49,7 @@ var (
 var slugPattern = regexp.MustCompile(`^[a-z][a-z0-9-]{1,59}$`)
 
 // reserved are first path segments the hosts use themselves.
-var reserved = map[string]bool{"api": true, "fonts": true, "icons": true, "oembed": true, "embed": true, "static": true, "beheer": true}
+var reserved = map[string]bool{"api": true, "fonts": true, "icons": true, "oembed": true, "embed": true, "static": true, "beheer": true, "nieuw": true}
 
 // ValidSlug reports whether s can be a map's address.
 func ValidSlug(s string) bool { return slugPattern.MatchString(s) && !reserved[s] }

@@ -167,6 +167,17 @@ func (s *Store) List(ctx context.Context) ([]Summary, error) {
 	return out, rows.Err()
 }
 
+// Started counts the maps whose first revision who saved at or after
+// since (RFC 3339): how many maps one keeper started lately.
+func (s *Store) Started(ctx context.Context, who, since string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM map_revisions WHERE n = 1 AND who = ? AND at >= ?`, who, since).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("maps: started: %w", err)
+	}
+	return n, nil
+}
+
 // Delete removes a map and its revisions (its pins stay in their table,
 // keyed by slug, for a keeper to export or erase).
 func (s *Store) Delete(ctx context.Context, slug string) error {
