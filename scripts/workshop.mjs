@@ -307,7 +307,7 @@ try {
     const byId = (id) => m.json.features.find((f) => f.id === id);
     must(byId(placeB.id).properties.note === noteB0, `B's note is not back: ${byId(placeB.id).properties.note}`);
     must(byId(placeA.id).properties.note === `Notitie van A ${rnd}`, "A's later change went too");
-    const revs = await api("api/map/revisions");
+    const revs = await api("api/map/revisions", { token: tokenA });
     return `now revision ${revs.json.revisions[0].n}: ${revs.json.revisions[0].summary || ""}`;
   });
 

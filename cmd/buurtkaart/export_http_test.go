@@ -1,12 +1,9 @@
 package main
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,38 +13,31 @@ import (
 // The running map hands out its exports with the residents' pins, as the
 // public sees them: no hidden pin, no unconsented name.
 func TestExportDownloads(t *testing.T) {
-	dir := t.TempDir()
-	sample, err := os.ReadFile("../../geodata/schilderswijk.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "map.geojson"), sample, 0o644)
-	db, err := openDB(context.Background(), filepath.Join(dir, "pins.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	api := pins.NewHandler(pins.NewStore(db, "schilderswijk"), pins.Options{ModeratorToken: "mod-token-0123456789abcdef"})
-	srv := httptest.NewServer(routes(api, dir, nil))
+	const moderator = "mod-token-0123456789abcdef"
+	srv := httptest.NewServer(testServe(t, moderator))
 	defer srv.Close()
-	post := func(body string) {
-		req := httptest.NewRequest("POST", "/api/pins", strings.NewReader(body))
+	send := func(path, body, auth string) {
+		req, _ := http.NewRequest("POST", srv.URL+path, strings.NewReader(body))
 		req.Header.Set(pins.DeviceHeader, "export-test-device-01")
 		req.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		api.ServeHTTP(rec, req)
-		if rec.Code != 201 {
-			t.Fatalf("POST: %d %s", rec.Code, rec.Body)
+		if auth != "" {
+			req.Header.Set("Authorization", "Bearer "+auth)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode >= 300 {
+			t.Fatalf("POST %s: %d", path, res.StatusCode)
 		}
 	}
-	post(`{"id":"11111111-1111-4111-8111-111111111111","lon":4.3045,"lat":52.0675,"kind":"talent","name":"Naaicursus","author":"Geheimnaam"}`)
-	post(`{"id":"22222222-2222-4222-8222-222222222222","lon":4.3046,"lat":52.0676,"kind":"plek","name":"Verstopt bankje"}`)
-	hide := httptest.NewRequest("POST", "/api/pins/22222222-2222-4222-8222-222222222222/hide", nil)
-	hide.Header.Set("Authorization", "Bearer mod-token-0123456789abcdef")
-	api.ServeHTTP(httptest.NewRecorder(), hide)
+	send("/schilderswijk/api/pins", `{"id":"11111111-1111-4111-8111-111111111111","lon":4.3045,"lat":52.0675,"kind":"talent","name":"Naaicursus","author":"Geheimnaam"}`, "")
+	send("/schilderswijk/api/pins", `{"id":"22222222-2222-4222-8222-222222222222","lon":4.3046,"lat":52.0676,"kind":"plek","name":"Verstopt bankje"}`, "")
+	send("/schilderswijk/api/pins/22222222-2222-4222-8222-222222222222/hide", "", moderator)
 
 	for _, f := range []string{"geojson", "csv", "gpx", "kml"} {
-		res, err := http.Get(srv.URL + "/export." + f)
+		res, err := http.Get(srv.URL + "/schilderswijk/export." + f)
 		if err != nil {
 			t.Fatal(err)
 		}

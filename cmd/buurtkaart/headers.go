@@ -30,8 +30,6 @@ func siteFiles(dir string) http.Handler {
 			return
 		case name == embed.Path:
 			name = "/embed.html"
-		case name == "/beheer":
-			name = "/beheer.html"
 		case strings.HasSuffix(name, "/"):
 			name += "index.html"
 		}

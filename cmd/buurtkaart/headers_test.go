@@ -1,7 +1,8 @@
 package main
 
 import (
-	"io"
+	"context"
+	"github.com/buurtkaart/buurtkaart/wasm/pins"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -9,42 +10,58 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/buurtkaart/buurtkaart/wasm/embed"
 )
 
-// TestRoutesHeaders checks serve's routes: who may frame what, /embed
-// answered by embed.html as at the edge, _headers not served, and the
-// oEmbed endpoint mounted with the map's title.
-func TestRoutesHeaders(t *testing.T) {
+// testServe is serve's handler (deployment) over the sample in a fresh
+// store, the shared site a folder with a style sheet and the edge's
+// _headers, and the moderator token given.
+func testServe(t *testing.T, moderator string) http.Handler {
+	t.Helper()
+	db, m, data := sampleStore(t)
+	if _, err := storeMap(context.Background(), db, "schilderswijk", m, data); err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
-	for name, body := range map[string]string{"index.html": "app", "embed.html": "inset", "_headers": "/*", "style.css": "css"} {
+	for name, body := range map[string]string{"_headers": "/*", "style.css": "css", "beheer.html": "workshop"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "pins") })
-	h := routes(api, dir, &embed.Options{Title: "Schilderswijk"})
+	return deployment(db, site{out: dir}, "schilderswijk", pins.Options{ModeratorToken: moderator})
+}
+
+// TestRoutesHeaders checks serve's routes: who may frame what, the embed
+// page answered at /embed as at the edge, _headers not served, the oEmbed
+// endpoint with the map's title, the map at /<slug>/ and its old paths.
+func TestRoutesHeaders(t *testing.T) {
+	h := testServe(t, "")
 	for _, tc := range []struct {
 		name, path string
 		status     int
 		body       string // a part of it
 		framable   bool
 	}{
-		{"app", "/", 200, "app", false},
-		{"embed page", "/embed?soorten=plek", 200, "inset", true},
-		{"embed file", "/embed.html", 200, "inset", true},
-		{"asset", "/style.css", 200, "css", false},
-		{"pins API", "/api/pins", 200, "pins", false},
-		{"oEmbed", "/oembed?url=%2F", 200, `title=\"Schilderswijk (buurtkaart)\"`, false},
+		{"one map: / leads to it", "/", 302, "/schilderswijk/", false},
+		{"app", "/schilderswijk/", 200, `id="kaart"`, false},
+		{"embed page", "/schilderswijk/embed?soorten=plek", 200, `<html lang="nl"`, true},
+		{"embed page, old path", "/embed?soorten=plek", 200, `<html lang="nl"`, true},
+		{"embed file", "/embed.html", 200, `<html lang="nl"`, true},
+		{"asset", "/schilderswijk/style.css", 200, "css", false},
+		{"asset, old path", "/style.css", 200, "css", false},
+		{"workshop", "/schilderswijk/beheer", 200, "workshop", false},
+		{"pins API", "/schilderswijk/api/pins", 200, `"features"`, false},
+		{"pins API, old path", "/api/pins", 200, `"features"`, false},
+		{"oEmbed", "/oembed?url=%2F", 200, `title=\"Schilderswijk — wat we hier hebben (buurtkaart)\"`, false},
 		{"oEmbed other site", "/oembed?url=http://elders.example/", 404, "", false},
 		{"edge config hidden", "/_headers", 404, "", false},
+		{"a page's build copy", "/schilderswijk/index.html.br", 404, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := httptest.NewRecorder()
 			h.ServeHTTP(w, httptest.NewRequest("GET", "http://kaart.test"+tc.path, nil))
-			if w.Code != tc.status || !strings.Contains(w.Body.String(), tc.body) {
-				t.Fatalf("status %d, body %q; want %d with %q", w.Code, w.Body, tc.status, tc.body)
+			got := w.Body.String() + w.Header().Get("Location")
+			if w.Code != tc.status || !strings.Contains(got, tc.body) {
+				t.Fatalf("status %d, body %.200q; want %d with %q", w.Code, got, tc.status, tc.body)
 			}
 			csp, xfo := w.Header().Get("Content-Security-Policy"), w.Header().Get("X-Frame-Options")
 			if tc.framable && (!strings.HasSuffix(csp, "frame-ancestors *") || xfo != "") {
@@ -106,7 +123,7 @@ func TestLogEscapesPath(t *testing.T) {
 	var buf strings.Builder
 	log.SetOutput(&buf)
 	defer log.SetOutput(os.Stderr)
-	h := routes(http.NotFoundHandler(), t.TempDir(), &embed.Options{})
+	h := testServe(t, "")
 	forged := "/x%0D%0A2026/01/01%2000:00:00%20GET%20/api/pins%20201%201ms%0A%1B[31mrood%1B[0m"
 	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "http://kaart.test"+forged, nil))
 	got := buf.String()

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 )
@@ -34,6 +33,3 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
-
-// ftoa formats a coordinate the shortest way that reads back the same.
-func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

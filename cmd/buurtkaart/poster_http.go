@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"github.com/buurtkaart/buurtkaart/wasm/page"
 	"net/http"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"time"
@@ -83,22 +81,12 @@ type posterServer struct {
 	render func(posterJob, []byte, string) ([]byte, error) // default renderPoster
 }
 
-// posterHandler is the /poster.pdf handler of serve, with default limits.
-func posterHandler(api http.Handler, siteDir string) http.Handler {
-	return newPosterServer(api, dirFiles(siteDir), posterLimits{})
-}
-
-// dirFiles reads a built site's map files (a static build's folder).
-func dirFiles(dir string) func(context.Context) (page.Files, error) {
-	return func(context.Context) (page.Files, error) {
-		data, err := os.ReadFile(filepath.Join(dir, "map.geojson"))
-		if err != nil {
-			return nil, err
-		}
-		// without qr.json (a site built without --url) the poster draws a placeholder
-		qr, _ := os.ReadFile(filepath.Join(dir, "qr.json"))
-		return page.Files{"map.geojson": data, "qr.json": qr}, nil
-	}
+// with is a poster server for another map that shares s's gate and cache:
+// the limits hold for the whole deployment, not for each of its maps.
+func (s *posterServer) with(api http.Handler, files func(context.Context) (page.Files, error)) *posterServer {
+	c := *s
+	c.api, c.files = api, files
+	return &c
 }
 
 func newPosterServer(api http.Handler, files func(context.Context) (page.Files, error), l posterLimits) *posterServer {

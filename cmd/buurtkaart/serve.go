@@ -22,8 +22,6 @@ import (
 
 	"golang.org/x/net/netutil"
 
-	"github.com/buurtkaart/buurtkaart/wasm/download"
-	"github.com/buurtkaart/buurtkaart/wasm/embed"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 )
 
@@ -179,33 +177,18 @@ func init() {
 // in memory; the root paths are the default map's (the --map file), as
 // before maps lived in the store; the shared site's files come from dir.
 func deployment(db *sql.DB, s site, slug string, opts pins.Options) http.Handler {
+	// one gate and one cache of posters for every map: their limits are
+	// the machine's (poster_http.go)
+	posters := newPosterServer(nil, nil, posterLimits{})
 	return logRequests(securityHeaders(&host.Deployment{
 		DB: db, Default: slug, BaseURL: s.url, Pins: opts,
 		Keepers: keepers.NewHandler(db, &keepers.Options{Secret: opts.Secret}),
 		Static:  noCache(siteFiles(s.out)),
 		Pages:   &host.Memory{Compress: brotliBytes},
 		Poster: func(_ string, api http.Handler, files func(context.Context) (page.Files, error)) http.Handler {
-			return newPosterServer(api, files, posterLimits{})
+			return posters.with(api, files)
 		},
 	}))
-}
-
-// routes puts the pins API and the oEmbed endpoint next to a built site of
-// one map, with the security headers of headers.go: the site as a static
-// build serves it, which the handlers' tests use; serve uses deployment.
-func routes(api http.Handler, siteDir string, oembed *embed.Options) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/api/", api)
-	mux.Handle("/poster.pdf", posterHandler(api, siteDir))
-	exports := download.NewHandler(func(context.Context) ([]byte, error) {
-		return os.ReadFile(filepath.Join(siteDir, "map.geojson"))
-	}, api)
-	for f := range download.Formats {
-		mux.Handle("/export."+f, exports)
-	}
-	mux.Handle("/oembed", embed.NewHandler(oembed))
-	mux.Handle("/", noCache(siteFiles(siteDir)))
-	return logRequests(securityHeaders(mux))
 }
 
 // noCache makes the browser revalidate every file, so a rebuilt wasm or map

@@ -76,8 +76,8 @@ func (s site) build(m *atlas.Map, mapData []byte) error {
 
 // renderMap writes what depends on the map (page.Render: its file,
 // boundary and cards, the pages with it drawn in them, the poster's QR
-// code) into s.out, compressed. serve renders each map of its store into
-// a folder of its own (mapsites.go) the same way.
+// code) into s.out, compressed: the static site's map. serve renders each
+// map of its store the same way, per revision, into memory (wasm/host).
 func (s site) renderMap(m *atlas.Map, mapData []byte) error {
 	files, err := page.Render(m, mapData, page.Options{Templates: web.Templates, URL: s.url})
 	if err != nil {

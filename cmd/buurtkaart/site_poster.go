@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-
 	"github.com/buurtkaart/buurtkaart/wasm/page"
 )
 
@@ -14,12 +12,3 @@ var (
 	posterQR   = page.NewQR
 	pinFormURL = page.PinFormURL
 )
-
-// qrJSON is qr.json for a site built for the address s.url.
-func (s site) qrJSON() ([]byte, error) {
-	code, err := page.QRFor(s.url)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(code)
-}

@@ -40,7 +40,10 @@ function answer(status, code, nl, en, extra = {}) {
 // body reads at most MAX_BODY bytes; null when there were more.
 async function body(req) {
   if (!req.body) return new Uint8Array(0);
-  const max = MAP_PATH.test(new URL(req.url).pathname) ? MAX_MAP : MAX_BODY;
+  // A map file is big; only a keeper or the moderator sends one (Go checks
+  // the token), so a stranger cannot make the isolate hold 8 MiB bodies.
+  const keeper = /^Bearer \S/.test(req.headers.get("Authorization") || "");
+  const max = keeper && MAP_PATH.test(new URL(req.url).pathname) ? MAX_MAP : MAX_BODY;
   if (Number(req.headers.get("Content-Length") || 0) > max) return null;
   const reader = req.body.getReader(), parts = [];
   let n = 0;
@@ -74,7 +77,8 @@ async function handle(req, env, ctx, data) {
 // shared answers with the static asset at path (a file of the shared site,
 // which Go named: cmd/worker/static.go), with the security headers Go set.
 async function shared(req, env, path, goHeaders) {
-  const res = await env.ASSETS.fetch(new Request(new URL(path, req.url), { method: req.method, headers: req.headers }));
+  // a fixed origin: Go names a path, never a host ("//elsewhere/x" stays ours)
+  const res = await env.ASSETS.fetch(new Request(new URL(path.replace(/^\/+/, "/"), "https://assets.local"), { method: req.method, headers: req.headers }));
   const out = new Response(res.body, res);
   for (const [k, v] of goHeaders) {
     const name = k.toLowerCase();

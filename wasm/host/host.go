@@ -76,6 +76,10 @@ type Deployment struct {
 	seeded sync.Once
 }
 
+// maxStates bounds the maps a host keeps parsed, with their pins API:
+// each is its map file parsed, a few MB for a big city's map.
+const maxStates = 256
+
 // mapState is what a map serves at one revision.
 type mapState struct {
 	slug    string
@@ -111,6 +115,12 @@ func (d *Deployment) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/api/maps":
 		d.list(w, r)
 		return
+	case "/beheer":
+		// the workshop is a map's (it reads its map from its address)
+		if d.Default != "" {
+			http.Redirect(w, r, "/"+d.Default+"/beheer", http.StatusFound)
+			return
+		}
 	case "/nieuw": // start a map (web/nieuw.html, POST /api/maps)
 		d.Static.ServeHTTP(w, withPath(r, "/nieuw.html"))
 		return
@@ -215,6 +225,14 @@ func (d *Deployment) state(ctx context.Context, slug string, cached bool) (*mapS
 	}
 	d.mu.Lock()
 	if old := d.byMap[slug]; old == nil || old.rev < st.rev {
+		if old == nil && len(d.byMap) >= maxStates {
+			// a map asked for after many others: forget one, at random
+			// (Go's map order); it is made again when asked for
+			for other := range d.byMap {
+				delete(d.byMap, other)
+				break
+			}
+		}
 		d.byMap[slug] = st
 	} else {
 		st = old

@@ -21,6 +21,7 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/host"
 	"github.com/buurtkaart/buurtkaart/wasm/keepers"
 	"github.com/buurtkaart/buurtkaart/wasm/maps"
+	"github.com/buurtkaart/buurtkaart/wasm/page"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 	_ "modernc.org/sqlite"
 )
@@ -441,5 +442,26 @@ func TestMapsPerHour(t *testing.T) {
 		} else if code != want {
 			t.Fatalf("map %d: %d %v", i+1, code, out)
 		}
+	}
+}
+
+// Memory keeps what fits its budget, the maps asked for longest ago going
+// first; a dropped map is rendered again when asked for.
+func TestMemoryBudget(t *testing.T) {
+	m := &host.Memory{MaxBytes: 250}
+	renders := 0
+	render := func() (page.Files, error) { renders++; return page.Files{"index.html": make([]byte, 100)}, nil }
+	ctx := context.Background()
+	for _, slug := range []string{"a", "b", "a", "c"} { // a was used after b: b goes when c comes
+		m.Files(ctx, slug, 1, render)
+	}
+	if renders != 3 {
+		t.Fatalf("%d renders, want 3", renders)
+	}
+	if _, how, _ := m.Files(ctx, "a", 1, render); how != "memory" {
+		t.Errorf("a: %s, want memory", how)
+	}
+	if _, how, _ := m.Files(ctx, "b", 1, render); how != "render" {
+		t.Errorf("b: %s, want render (dropped)", how)
 	}
 }

@@ -36,9 +36,14 @@ type Memory struct {
 	// passes its encoder; the host itself links none, as the Worker's edge
 	// compresses its answers itself).
 	Compress func([]byte) []byte
+	// MaxBytes bounds what is kept: past it, the maps asked for longest
+	// ago are dropped (and rendered again when asked). Default 64 MiB: a
+	// Worker isolate has 128 MB in all.
+	MaxBytes int
 
 	mu    sync.Mutex
 	byMap map[string]*rendered
+	tick  int // counts uses, for least recently used
 }
 
 type rendered struct {
@@ -47,6 +52,8 @@ type rendered struct {
 	files page.Files
 	br    page.Files
 	err   error
+	size  int // bytes kept, once rendered
+	used  int // Memory.tick at its last use
 }
 
 // NewMemory keeps rendered revisions in memory, uncompressed.
@@ -65,6 +72,16 @@ func (m *Memory) Files(ctx context.Context, slug string, rev int, render func() 
 				}
 			}
 		}
+		size := 0
+		for _, fs := range []page.Files{r.files, r.br} {
+			for _, data := range fs {
+				size += len(data)
+			}
+		}
+		m.mu.Lock()
+		r.size = size
+		m.evict(slug)
+		m.mu.Unlock()
 	})
 	return Rendered{Files: r.files, Brotli: r.br}, how, r.err
 }
@@ -75,8 +92,10 @@ func (m *Memory) entry(slug string, rev int) (*rendered, string) {
 	if m.byMap == nil {
 		m.byMap = map[string]*rendered{}
 	}
+	m.tick++
 	r := m.byMap[slug]
 	if r != nil && r.rev == rev {
+		r.used = m.tick
 		return r, "memory"
 	}
 	if r != nil && r.rev > rev {
@@ -84,9 +103,35 @@ func (m *Memory) entry(slug string, rev int) (*rendered, string) {
 		// aside rather than evict the newer
 		return &rendered{rev: rev}, "render"
 	}
-	r = &rendered{rev: rev}
+	r = &rendered{rev: rev, used: m.tick}
 	m.byMap[slug] = r
 	return r, "render"
+}
+
+// evict drops the least recently used maps but keep until what is kept
+// fits MaxBytes. m.mu is held.
+func (m *Memory) evict(keep string) {
+	limit := m.MaxBytes
+	if limit <= 0 {
+		limit = 64 << 20
+	}
+	total := 0
+	for _, r := range m.byMap {
+		total += r.size
+	}
+	for total > limit {
+		oldest := ""
+		for slug, r := range m.byMap {
+			if slug != keep && r.size > 0 && (oldest == "" || r.used < m.byMap[oldest].used) {
+				oldest = slug
+			}
+		}
+		if oldest == "" {
+			return
+		}
+		total -= m.byMap[oldest].size
+		delete(m.byMap, oldest)
+	}
 }
 
 // serveFile answers one of a map's rendered files at st's revision. The

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/buurtkaart/buurtkaart/wasm/maps"
+	"github.com/buurtkaart/buurtkaart/wasm/pin"
 	"github.com/buurtkaart/buurtkaart/wasm/pins"
 )
 
@@ -110,7 +111,30 @@ func (h *Handler) MapOptions() *maps.Options {
 			if k, err := h.store.Auth(r.Context(), slug, bearer(r)); err == nil {
 				h.record(r.Context(), slug, k, "map.save", "versie "+strconv.Itoa(rev.N)+summary(rev.Summary))
 			}
+			h.settle(r.Context(), slug)
 		},
+	}
+}
+
+// settle gives back its pin to every place made of a pin that the map's
+// latest revision no longer has (a keeper deleted the place, or undid the
+// promotion): the resident's pin is on the map again, never lost.
+func (h *Handler) settle(ctx context.Context, slug string) {
+	store := pins.NewStore(h.db, slug)
+	promoted, err := store.Promoted(ctx)
+	if err != nil || len(promoted) == 0 {
+		return
+	}
+	cur, err := h.maps.Current(ctx, slug)
+	if err != nil {
+		return
+	}
+	for id, place := range promoted {
+		if !maps.HasFeature(cur.GeoJSON, place) {
+			if err := store.Unpromote(ctx, id, pin.Visible, place, stamp(h.o.Now())); err != nil {
+				h.o.Log("keepers: the pin of a deleted place: %v", err)
+			}
+		}
 	}
 }
 

@@ -333,6 +333,13 @@ func TestPromote(t *testing.T) {
 	w.expect(w.call("POST", "/schilderswijk/api/keeper/pins/"+shown+"/restore", "", "token", fatima), 409, "promoted")
 	w.expect(w.call("GET", "/schilderswijk/api/keeper/queue", "", "token", fatima), 200, `{"pins":[]}`)
 	w.expect(w.call("GET", "/schilderswijk/api/keeper/log", "", "token", fatima), 200, `"keeper":"Fatima","action":"pin.promote"`)
+
+	// Undoing a promotion gives the resident their pin back: never lost.
+	w.expect(w.call("POST", "/schilderswijk/api/keeper/revisions/3/undo", "", "token", fatima, "If-Match", `"3"`), 201, `{"revision":4}`)
+	w.expect(w.call("GET", "/schilderswijk/api/pins", ""), 200, private)
+	if m := w.call("GET", "/schilderswijk/api/map", ""); strings.Contains(m.body, "pin-"+private) {
+		t.Errorf("the undone place is still on the map")
+	}
 }
 
 // Undo of revision n is a new revision with n-1's state of the features n
@@ -357,7 +364,8 @@ func TestUndoAndStaleSaves(t *testing.T) {
 	if want := strings.Replace(mapFile, `"note":"woensdag"`, `"note":"dinsdag"`, 1); got != want {
 		t.Errorf("after undo:\n%s\nwant\n%s", got, want)
 	}
-	w.expect(w.call("GET", "/schilderswijk/api/map/revisions", ""), 200, `{"n":4,"who":"Fatima"`)
+	w.expect(w.call("GET", "/schilderswijk/api/map/revisions", ""), 401, "not_keeper") // keepers' names are theirs
+	w.expect(w.call("GET", "/schilderswijk/api/map/revisions", "", "token", fatima), 200, `{"n":4,"who":"Fatima"`)
 	log := w.call("GET", "/schilderswijk/api/keeper/log", "", "token", fatima)
 	w.expect(log, 200, `"action":"map.undo","detail":"versie 2 teruggedraaid in versie 4"`)
 	w.expect(log, 200, `"action":"map.save","detail":"versie 3: test"`)

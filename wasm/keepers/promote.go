@@ -164,6 +164,7 @@ func asFeature(p pins.Stored, in place) (feature, string) {
 // problems, 404 for a map the store does not have, 503 for the rest.
 func (h *Handler) mapFailed(w http.ResponseWriter, r *http.Request, slug string, err error) {
 	var invalid *maps.InvalidError
+	var conflict *maps.ConflictError
 	switch {
 	case errors.Is(err, maps.ErrStale):
 		maps.Stale(w, h.maps, r, slug)
@@ -171,6 +172,10 @@ func (h *Handler) mapFailed(w http.ResponseWriter, r *http.Request, slug string,
 		maps.Invalid(w, invalid)
 	case errors.Is(err, maps.ErrNotFound):
 		answer(w, http.StatusNotFound, "not_found", "Deze kaart of versie bestaat niet.", "No such map or revision.")
+	case errors.As(err, &conflict):
+		writeJSON(w, http.StatusConflict, map[string]any{"error": map[string]string{"code": "changed_since",
+			"nl": "Wat deze versie veranderde, is daarna nog eens veranderd. Draai eerst de latere versie terug.",
+			"en": "What this revision changed was changed again later. Undo the later revision first."}, "ids": conflict.IDs})
 	case errors.Is(err, maps.ErrFirst):
 		answer(w, http.StatusConflict, "first_revision", "De eerste versie van een kaart kan niet teruggedraaid worden.",
 			"A map's first revision cannot be undone.")
@@ -207,5 +212,6 @@ func (h *Handler) undo(w http.ResponseWriter, r *http.Request, k Keeper) {
 		return
 	}
 	h.record(r.Context(), k.Map, k, "map.undo", "versie "+strconv.Itoa(n)+" teruggedraaid in versie "+strconv.Itoa(rev))
+	h.settle(r.Context(), k.Map)
 	writeJSON(w, http.StatusCreated, map[string]any{"revision": rev})
 }

@@ -186,6 +186,11 @@ func Invalid(w http.ResponseWriter, e *InvalidError) {
 }
 
 func (h *handler) revisions(w http.ResponseWriter, r *http.Request) {
+	// The history names the keepers who saved: residents' names, for
+	// their fellow keepers, not for anyone on the internet.
+	if _, ok := h.keeper(w, r, r.PathValue("slug")); !ok {
+		return
+	}
 	rs, err := h.s.History(r.Context(), r.PathValue("slug"))
 	if h.failed(w, err) {
 		return

@@ -99,7 +99,10 @@ func TestHandler(t *testing.T) {
 	if res.Header.Get("ETag") != `"2"` || !strings.Contains(body, "wat we samen hebben") {
 		t.Errorf("after the save: %s", res.Header.Get("ETag"))
 	}
-	if _, body := call("GET", "/schilderswijk/api/map/revisions", ""); !strings.Contains(body, `"who":"Fatima"`) || !strings.Contains(body, `"summary":"titel van Café"`) {
+	if res, _ := call("GET", "/schilderswijk/api/map/revisions", ""); res.StatusCode != 401 {
+		t.Errorf("the history without a keeper's token: %d, want 401", res.StatusCode)
+	}
+	if _, body := call("GET", "/schilderswijk/api/map/revisions", "", key...); !strings.Contains(body, `"who":"Fatima"`) || !strings.Contains(body, `"summary":"titel van Café"`) {
 		t.Errorf("history: %s", body)
 	}
 	if res, _ := call("GET", "/elders/api/map", ""); res.StatusCode != 404 {

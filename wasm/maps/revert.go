@@ -3,6 +3,7 @@ package maps
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 )
 
 // Revert undoes, in current, the change that turned before into after (two
@@ -13,6 +14,11 @@ import (
 // — stays. A restored feature goes back after the feature it followed in
 // before, if current still has that one. Features without an id cannot be
 // told apart between revisions, so a revert leaves them as current has them.
+//
+// A feature or member changed again since (current differs from after)
+// is not the change's alone to take back: Revert leaves current as it is
+// and answers a *ConflictError naming them, so a later keeper's work is
+// never overwritten by an undo of an earlier one.
 func Revert(before, after, current []byte) ([]byte, error) {
 	b, err := splitCollection(before)
 	if err != nil {
@@ -25,6 +31,9 @@ func Revert(before, after, current []byte) ([]byte, error) {
 	c, err := splitCollection(current)
 	if err != nil {
 		return nil, err
+	}
+	if ids := conflicts(b, a, c); len(ids) > 0 {
+		return nil, &ConflictError{IDs: ids}
 	}
 	revertMembers(b, a, c)
 	for _, id := range touched(b, a) {
@@ -40,6 +49,44 @@ func Revert(before, after, current []byte) ([]byte, error) {
 		}
 	}
 	return c.bytes(), nil
+}
+
+// ConflictError is an undo whose change was changed again since: the ids
+// of those features (a member's name for a top-level member, as "title").
+type ConflictError struct{ IDs []string }
+
+func (e *ConflictError) Error() string {
+	return "maps: changed again since: " + strings.Join(e.IDs, ", ")
+}
+
+// conflicts lists what the change touched that current no longer has as
+// the change left it.
+func conflicts(b, a, c *collection) []string {
+	var out []string
+	for _, id := range touched(b, a) {
+		j, k := a.index(id), c.index(id)
+		if (j < 0) != (k < 0) || (j >= 0 && !sameJSON(a.features[j], c.features[k])) {
+			out = append(out, id)
+		}
+	}
+	keys := append(append([]string{}, b.keys...), a.keys...)
+	seen := map[string]bool{}
+	for _, key := range keys {
+		if key == "features" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		old, inB := b.members[key]
+		now, inA := a.members[key]
+		if inB == inA && sameJSON(old, now) {
+			continue
+		}
+		cur, inC := c.members[key]
+		if inA != inC || (inA && !sameJSON(now, cur)) {
+			out = append(out, key)
+		}
+	}
+	return out
 }
 
 // touched lists the ids of features that differ between before and after,

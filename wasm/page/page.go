@@ -2,7 +2,7 @@
 // pages with the map drawn in them (the first paint, before any wasm), its
 // file, boundary and places' cards, and the poster's QR code. Both hosts
 // call it for each new revision of a map in the store — serve keeps the
-// result on disk, the Worker in memory and in the edge's cache — and
+// result in memory, the Worker in memory and in the edge's cache — and
 // `buurtkaart build` once for a static site.
 package page
 

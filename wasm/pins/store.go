@@ -167,6 +167,25 @@ func (s *Store) Unpromote(ctx context.Context, id string, to pin.Status, place, 
 		WHERE id = ? AND map = ? AND promoted = ?`, string(to), now, id, s.mapKey, place)
 }
 
+// Promoted lists the pins of this map that became places: pin id →
+// the place's feature id.
+func (s *Store) Promoted(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, promoted FROM pins WHERE map = ? AND promoted != ''`, s.mapKey)
+	if err != nil {
+		return nil, fmt.Errorf("pins: promoted: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, place string
+		if err := rows.Scan(&id, &place); err != nil {
+			return nil, fmt.Errorf("pins: promoted: %w", err)
+		}
+		out[id] = place
+	}
+	return out, rows.Err()
+}
+
 // Report counts one report against a pin that is on (or waiting for) the
 // map, with its reason (one of ReportReasons, or empty). Reasons stop being
 // added once maxReasons characters are kept: the count goes on.
