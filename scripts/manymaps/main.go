@@ -106,9 +106,10 @@ func main() {
 	retitle := func(title string) []byte {
 		return []byte(strings.Replace(sample.body, `"title":"Schilderswijk`, `"title":"`+title, 1))
 	}
-	// About 280 × 220 m around the sample's middle: inside its bbox and its
-	// streets' hull, a smaller buurt.
-	square := `{"type":"Polygon","coordinates":[[[4.3025,52.0660],[4.3065,52.0660],[4.3065,52.0680],[4.3025,52.0680],[4.3025,52.0660]]]}`
+	// About 690 × 890 m of the sample's east: inside its bbox and its
+	// streets' hull, a smaller buurt that still holds every spot the pins
+	// contract suite posts to (it runs on this map too).
+	square := `{"type":"Polygon","coordinates":[[[4.3020,52.0640],[4.3120,52.0640],[4.3120,52.0720],[4.3020,52.0720],[4.3020,52.0640]]]}`
 	code := newMap("transvaal", retitle("Transvaal"), square)
 	newMap("moerwijk", retitle("Moerwijk"), "")
 
