@@ -248,9 +248,9 @@ try {
     await page.locator('#insluiten input[value="talent"]').uncheck();
     await page.waitForFunction(() => document.getElementById("insluitcode").value.includes("soorten=verband,plek,verhaal,partner"));
     const snippet = await page.locator("#insluitcode").inputValue();
-    // the map's own embed: / led to the map's address (/<slug>/)
-    const mapBase = new URL(".", page.url()).href.replace(/\/$/, "");
-    for (const want of [`src="${mapBase}/embed?`, 'allow="geolocation"', 'loading="lazy"', ' title="']) assert.ok(snippet.includes(want), `snippet has ${want}: ${snippet}`);
+    // the map's own embed, at its own address (/<slug>/embed)
+    assert.match(snippet, new RegExp(`src="${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/[a-z][a-z0-9-]+/embed\\?`), `snippet embeds the map's own address: ${snippet}`);
+    for (const want of ['allow="geolocation"', 'loading="lazy"', ' title="']) assert.ok(snippet.includes(want), `snippet has ${want}: ${snippet}`);
     assert.match(await page.locator("#insluitscript").inputValue(), /embed\.js" data-doel="#buurtkaart" data-titel="[^"]+" data-soorten="verband,plek,verhaal,partner" async>/);
     await page.frameLocator("#insluitvoorbeeld iframe").locator("body[data-core=ready]").waitFor({ state: "attached", timeout: 30000 });
     step("app: snippet, script variant and live preview");

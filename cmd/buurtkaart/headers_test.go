@@ -41,7 +41,7 @@ func TestRoutesHeaders(t *testing.T) {
 		body       string // a part of it
 		framable   bool
 	}{
-		{"one map: / leads to it", "/", 302, "/schilderswijk/", false},
+		{"one map: / is its page", "/", 200, `id="kaart"`, false},
 		{"app", "/schilderswijk/", 200, `id="kaart"`, false},
 		{"embed page", "/schilderswijk/embed?soorten=plek", 200, `<html lang="nl"`, true},
 		{"embed page, old path", "/embed?soorten=plek", 200, `<html lang="nl"`, true},

@@ -3,7 +3,6 @@ package maps
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -148,7 +147,11 @@ func (s *Store) Revision(ctx context.Context, slug string, n int) ([]byte, error
 
 // List returns every map with its title (from its latest revision), by slug.
 func (s *Store) List(ctx context.Context) ([]Summary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.slug, r.n, r.geojson FROM map_revisions r
+	// The titles are read in the database (SQLite's and D1's JSON
+	// functions): a city's map file is megabytes, its title a few words.
+	rows, err := s.db.QueryContext(ctx, `SELECT r.slug, r.n,
+		coalesce(json_extract(r.geojson, '$.title'), ''), coalesce(json_extract(r.geojson, '$.buurt'), '')
+		FROM map_revisions r
 		WHERE r.n = (SELECT max(n) FROM map_revisions WHERE slug = r.slug) ORDER BY r.slug`)
 	if err != nil {
 		return nil, fmt.Errorf("maps: list: %w", err)
@@ -157,12 +160,31 @@ func (s *Store) List(ctx context.Context) ([]Summary, error) {
 	var out []Summary
 	for rows.Next() {
 		var m Summary
-		var data string
-		if err := rows.Scan(&m.Slug, &m.Revision, &data); err != nil {
+		var title, buurt string
+		if err := rows.Scan(&m.Slug, &m.Revision, &title, &buurt); err != nil {
 			return nil, fmt.Errorf("maps: list: %w", err)
 		}
-		m.Title = title(data, m.Slug)
+		m.Title = firstTitle(m.Slug, title, buurt)
 		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Slugs lists the store's maps by slug, at most limit of them: cheaper
+// than List, which reads every map's title.
+func (s *Store) Slugs(ctx context.Context, limit int) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT slug FROM maps ORDER BY slug LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("maps: slugs: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var slug string
+		if err := rows.Scan(&slug); err != nil {
+			return nil, fmt.Errorf("maps: slugs: %w", err)
+		}
+		out = append(out, slug)
 	}
 	return out, rows.Err()
 }
@@ -194,14 +216,9 @@ func (s *Store) Delete(ctx context.Context, slug string) error {
 	return nil
 }
 
-// title reads a map file's title without parsing its features.
-func title(geojson, fallback string) string {
-	var head struct {
-		Title string `json:"title"`
-		Buurt string `json:"buurt"`
-	}
-	_ = json.Unmarshal([]byte(geojson), &head)
-	for _, t := range []string{head.Title, head.Buurt} {
+// firstTitle is the first of titles that is not blank, else fallback.
+func firstTitle(fallback string, titles ...string) string {
+	for _, t := range titles {
 		if t = strings.TrimSpace(t); t != "" {
 			return t
 		}
