@@ -11,7 +11,6 @@
     ["verhaal", "Verhaal", "Story"], ["partner", "Partner", "Partner"],
   ];
   const KIND = Object.fromEntries(KINDS.map(([k, nl, en]) => [k, { nl, en }]));
-  const STEP = 1.25, MAX_LEVEL = 14; // the map page's zoom levels (view.js)
   const root = document.getElementById("plekken");
   const beheer = globalThis.buurtkaartBeheer;
   if (!root || !beheer) return;
@@ -113,7 +112,8 @@
   const vak = $("#bk-kaartvak"), laag = $("#bk-laag"), vizier = $("#vizier"), form = $("#bk-vorm");
   const say = (nl, english) => $("#bk-melding").replaceChildren(nl, " ", en(`· ${english}`));
 
-  // The map file being edited, its revision, and what is chosen.
+  // The map file being edited, its revision, and what is chosen; st.view
+  // becomes the shared view's own { level, cx, cy } once it is made.
   const st = { map: null, revision: null, core: null, W: 1000, H: 1000, view: { level: 0, cx: 500, cy: 500 },
     selected: null, draft: null, mode: null, ghost: null, boundary: "" };
 
@@ -166,37 +166,27 @@
     laag.replaceChildren(svg);
     [, , st.W, st.H] = svg.getAttribute("viewBox").split(" ").map(Number);
     svg.style.setProperty("--bk-verhouding", `${st.W} / ${st.H}`); // a phone's map is as tall as the buurt, no more
-    if (first) st.view = { level: 0, cx: st.W / 2, cy: st.H / 2 };
+    mv.setSize(st.W, st.H);
+    if (first) Object.assign(st.view, { level: 0, cx: st.W / 2, cy: st.H / 2 });
     if (st.selected && !feature(map, st.selected)) closeForm();
     list();
     if (st.selected) { fillLinks(); fillChoices(); }
     draw();
   }
 
-  // --- the view: pan and zoom over the core's drawing, as the map page's ---
+  // --- the view: pan, zoom and pinch over the core's drawing are the map page's (view.js, mapView) ---
 
   const svgEl = () => laag.querySelector("svg");
-  const zoom = () => Math.pow(STEP, -st.view.level);
-  const scale = () => zoom() * globalThis.buurtkaartPage.nameScale(svgEl(), st.W, st.H);
-  function box() {
-    const el = svgEl(), a = el.clientWidth && el.clientHeight ? el.clientWidth / el.clientHeight : st.W / st.H;
-    const w0 = a > st.W / st.H ? st.H * a : st.W, h0 = a > st.W / st.H ? st.H : st.W / a;
-    const w = w0 * zoom(), h = h0 * zoom();
-    return { x: st.view.cx - w / 2, y: st.view.cy - h / 2, w, h };
-  }
-  function draw() {
-    const el = svgEl();
-    if (!el || !st.core) return;
-    const b = box(), page = globalThis.buurtkaartPage;
-    el.setAttribute("viewBox", `${b.x} ${b.y} ${b.w} ${b.h}`);
-    el.style.setProperty("--s", scale());
-    const args = [scale(), [], b.x, b.y, b.x + b.w, b.y + b.h];
-    const marks = st.core.marks(...args);
-    if (typeof marks === "string") page.replaceGroup(el, ".plekken", marks);
-    const labels = st.core.labels(...args);
-    if (typeof labels === "string") page.replaceGroup(el, ".labels", labels);
-    page.replaceGroup(el, "#verbindingen", st.core.links(st.selected || "", scale()));
-    drawExtra();
+  let mv = null; // the view, once the core has come (start)
+  const draw = () => mv?.draw();
+  const scale = () => mv.scale();
+  const zoomTo = (level, at) => mv.zoomTo(level, at);
+  function makeView(mapView) {
+    mv = mapView(vak, { svg: svgEl, layer: () => laag, core: () => st.core, W: st.W, H: st.H,
+      selected: () => st.selected || "", onDraw: drawExtra, onTap: tap, grab,
+      panStep: (ev) => (ev.shiftKey ? 0.03 : 0.12),
+      buttons: { zoomIn: $("#bk-in"), zoomOut: $("#bk-uit"), fit: $("#bk-passend") } });
+    st.view = mv.view;
   }
   // drawExtra draws what is not in the map file yet: a place being dragged
   // or moved by keyboard, a new place before it is saved.
@@ -216,97 +206,49 @@
     ring.setAttribute("cx", at.x); ring.setAttribute("cy", at.y); ring.setAttribute("r", 14 * scale() / 1.2);
     g.append(ring, use);
   }
-  const clampCentre = () => {
-    st.view.cx = Math.max(0, Math.min(st.W, st.view.cx));
-    st.view.cy = Math.max(0, Math.min(st.H, st.view.cy));
-  };
-  function zoomTo(level, at) {
-    level = Math.max(0, Math.min(MAX_LEVEL, level));
-    if (at) {
-      const k = Math.pow(STEP, st.view.level - level);
-      st.view.cx = at.x + (st.view.cx - at.x) * k;
-      st.view.cy = at.y + (st.view.cy - at.y) * k;
-    }
-    st.view.level = level;
-    clampCentre();
-    draw();
-  }
-  const toMap = (cx, cy) => {
-    const p = new DOMPoint(cx, cy).matrixTransform(svgEl().getScreenCTM().inverse());
-    return { x: p.x, y: p.y };
-  };
   const reach = (ev) => (ev.pointerType === "touch" ? 22 : 12);
   const hitAt = (at, px = 12) => st.core?.hit(scale(), [], at.x, at.y, px)?.id || null;
   // A cluster (a dense spot at this zoom) is neither a place nor paper: zoom in on it.
   const cluster = (at, px) => !!st.core?.hit(scale(), [], at.x, at.y, px)?.klont;
 
-  // --- pointer: tap a place to edit it, drag it to move it, tap paper to add, drag paper to pan ---
+  // --- pointer: tap a place to edit it, drag it to move it, tap paper to add (the view pans and pinches) ---
 
-  let gesture = null;
-  vak.addEventListener("pointerdown", (ev) => {
-    if (!ev.target.closest("#bk-kaart") || !st.core || ev.button > 0) return;
-    const at = toMap(ev.clientX, ev.clientY);
-    const id = hitAt(at, reach(ev));
-    gesture = { id, klont: !id && cluster(at, reach(ev)), x: ev.clientX, y: ev.clientY, at, moved: false, u: box().w / svgEl().getBoundingClientRect().width, view: { ...st.view } };
-    try { vak.setPointerCapture(ev.pointerId); } catch { /* the gesture works without capture */ }
-  });
-  vak.addEventListener("pointermove", (ev) => {
-    if (!gesture) return;
-    const dx = ev.clientX - gesture.x, dy = ev.clientY - gesture.y;
-    if (!gesture.moved && Math.hypot(dx, dy) < 5) return;
-    gesture.moved = true;
-    if (gesture.id && st.mode !== "verbind") {
-      const p = feature(st.map, gesture.id);
-      st.ghost = { id: gesture.id, kind: p?.properties?.kind, ...toMap(ev.clientX, ev.clientY) };
-      drawExtra();
-    } else {
-      st.view.cx = gesture.view.cx - dx * gesture.u;
-      st.view.cy = gesture.view.cy - dy * gesture.u;
-      clampCentre();
-      draw();
-    }
-  });
-  const endGesture = (ev) => {
-    const g = gesture;
-    gesture = null;
-    if (!g || ev.type === "pointercancel") { st.ghost = null; drawExtra(); return; }
-    if (g.moved && g.id && st.ghost?.id === g.id) {
-      const to = st.ghost;
-      st.ghost = null;
-      return movePlace(g.id, to);
-    }
-    if (g.moved) return;
-    if (g.klont) return zoomTo(st.view.level + 2, g.at);
-    if (st.mode === "verbind") return g.id ? connect(g.id) : say("Tik op een plek, niet op lege kaart.", "Tap a place, not empty paper.");
-    if (g.id) {
-      select(g.id, { focus: false });
+  // grab: a press on a place drags that place (not in "verbind", where a tap chooses).
+  function grab(ev, at) {
+    const id = ev.button > 0 || st.mode === "verbind" ? null : hitAt(at, reach(ev));
+    if (!id) return null;
+    return {
+      move(to) {
+        st.ghost = { id, kind: feature(st.map, id)?.properties?.kind, ...to };
+        drawExtra();
+      },
+      end(to) {
+        st.ghost = null;
+        if (!to) return drawExtra();
+        movePlace(id, to);
+      },
+    };
+  }
+  function tap(ev) {
+    if (ev.type === "pointercancel" || ev.button > 0) return;
+    const at = mv.toMap(ev.clientX, ev.clientY), id = hitAt(at, reach(ev));
+    if (!id && cluster(at, reach(ev))) return zoomTo(st.view.level + 2, at);
+    if (st.mode === "verbind") return id ? connect(id) : say("Tik op een plek, niet op lege kaart.", "Tap a place, not empty paper.");
+    if (id) {
+      select(id, { focus: false });
       // On a phone the form is under the map: bring it up, the map stays a scroll away.
       if (matchMedia("(max-width: 899px)").matches) form.scrollIntoView({ block: "nearest", behavior: "smooth" });
       return;
     }
-    newPlace(g.at);
-  };
-  vak.addEventListener("pointerup", endGesture);
-  vak.addEventListener("pointercancel", endGesture);
-  vak.addEventListener("wheel", (ev) => {
-    if (!ev.target.closest("#bk-kaart")) return;
-    ev.preventDefault();
-    zoomTo(st.view.level + (ev.deltaY < 0 ? 1 : -1), toMap(ev.clientX, ev.clientY));
-  }, { passive: false });
-  $("#bk-in").addEventListener("click", () => zoomTo(st.view.level + 1));
-  $("#bk-uit").addEventListener("click", () => zoomTo(st.view.level - 1));
-  $("#bk-passend").addEventListener("click", () => { st.view = { level: 0, cx: st.W / 2, cy: st.H / 2 }; draw(); });
+    newPlace(at);
+  }
 
-  // --- keyboard: a cross in the map's centre; the arrows move the map under it ---
+  // --- keyboard: a cross in the map's centre; the arrows (the view's) move the map under it ---
 
   vak.addEventListener("keydown", (ev) => {
     if (ev.target !== vak || !st.core) return;
-    const b = box(), f = ev.shiftKey ? 0.03 : 0.12;
-    const pan = (x, y) => { st.view.cx += x * b.w * f; st.view.cy += y * b.h * f; clampCentre(); draw(); underCross(); };
+    if (ev.key.startsWith("Arrow")) return underCross();
     const keys = {
-      "+": () => zoomTo(st.view.level + 1), "=": () => zoomTo(st.view.level + 1), "-": () => zoomTo(st.view.level - 1),
-      "0": () => $("#bk-passend").click(),
-      ArrowLeft: () => pan(-1, 0), ArrowRight: () => pan(1, 0), ArrowUp: () => pan(0, -1), ArrowDown: () => pan(0, 1),
       Enter: () => (st.mode ? finishMode() : startMode("toevoeg")), " ": () => (st.mode ? finishMode() : startMode("toevoeg")),
       Escape: () => (st.mode ? stopMode(true) : closeForm()),
     };
@@ -381,13 +323,7 @@
   $("#bk-modus-ok").addEventListener("click", finishMode);
   $("#bk-modus-stop").addEventListener("click", () => { stopMode(true); vak.focus(); });
   $("#bk-toevoegen").addEventListener("click", () => startMode("toevoeg"));
-  function placeVizier() {
-    const el = svgEl();
-    if (!el) return;
-    const r = el.getBoundingClientRect(), v = vak.getBoundingClientRect();
-    vizier.style.left = `${r.left - v.left - vak.clientLeft + r.width / 2}px`;
-    vizier.style.top = `${r.top - v.top - vak.clientTop + r.height / 2}px`;
-  }
+  const placeVizier = () => { if (mv && svgEl()) mv.placeVizier(vizier); };
   // The section may be hidden until the keeper has signed in: draw when it has a size.
   new ResizeObserver(() => {
     if (!vak.clientWidth) return;
@@ -726,7 +662,9 @@
       await reload(true);
       $("#bk-kaarttitel").value = st.map.title || "";
       $("#bk-intro").value = st.map.intro || "";
-      st.core = await loadCore();
+      const [core, view] = await Promise.all([loadCore(), import("./view.js")]);
+      st.core = core;
+      if (!mv) makeView(view.mapView);
       show(st.map);
       document.body.dataset.plekken = "ready";
       check(st.map);

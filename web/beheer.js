@@ -96,13 +96,63 @@
   let me = null;          // {id, name}
   let why = "";           // why there is no session: "bad", "many", "offline", "revoked", "nomap", ""
 
+  // whoHolds asks whose token this device keeps: the keeper {id, name},
+  // null when the token no longer works (then it is dropped), or {} when
+  // that cannot be told (offline: the token may still be good).
+  async function whoHolds() {
+    try {
+      const res = await fetch(`${root}api/keeper/me`, { headers: { Authorization: `Bearer ${token}` }, cache: "no-store" });
+      if (res.status === 401 || res.status === 403) { dropToken(); token = ""; return null; }
+      return res.ok ? (await res.json()).keeper || {} : {};
+    } catch { return {}; }
+  }
+
+  // keepOrSwitch asks, when this device is already signed in for this map
+  // and a keeper's link is opened: stay who you are, or become the link's
+  // keeper. A link from someone else must not silently make this device
+  // theirs (every action is logged under a keeper's name). Resolves true to
+  // use the link; Escape keeps the current keeper.
+  function keepOrSwitch(current) {
+    const name = current.name || "";
+    const dlg = el("dialog", { id: "wissel", "aria-labelledby": "wissel-kop", "aria-describedby": "wissel-uitleg" },
+      el("div", { class: "vorm" },
+        el("h2", { id: "wissel-kop" }, ...bi("Al aangemeld op dit apparaat", "Already signed in on this device")),
+        el("p", { id: "wissel-uitleg" },
+          ...bi(name ? `Dit apparaat is aangemeld als beheerder ${name}. Je opende een nieuwe beheerderslink: die meldt je aan als de beheerder voor wie de link gemaakt is. Wat je daarna doet, staat in het logboek op die naam.`
+            : "Dit apparaat is al aangemeld als beheerder. Je opende een nieuwe beheerderslink: die meldt je aan als de beheerder voor wie de link gemaakt is. Wat je daarna doet, staat in het logboek op die naam.",
+          name ? `This device is signed in as keeper ${name}. You opened a new keeper's link: it signs you in as the keeper it was made for. What you do then is logged under that name.`
+            : "This device is already signed in as a keeper. You opened a new keeper's link: it signs you in as the keeper it was made for. What you do then is logged under that name.")),
+        el("p", { class: "hulp" }, ...bi("Was de link voor iemand anders? Blijf dan aangemeld; de link blijft ongebruikt en werkt nog voor die persoon.",
+          "Was the link meant for someone else? Then stay signed in; the link stays unused and still works for them.")),
+        el("p", { class: "knoppen" },
+          el("button", { type: "button", id: "wissel-nieuw", onclick: () => dlg.close("nieuw") },
+            ...bi("Aanmelden met de nieuwe link", "Sign in with the new link")),
+          el("button", { type: "button", id: "wissel-blijf", class: "hoofdknop", onclick: () => dlg.close("blijf") },
+            ...bi(name ? `Blijf aangemeld als ${name}` : "Blijf aangemeld zoals nu", name ? `Stay signed in as ${name}` : "Stay signed in as now")))));
+    document.body.append(dlg);
+    return new Promise((resolve) => {
+      dlg.addEventListener("close", () => { dlg.remove(); resolve(dlg.returnValue === "nieuw"); }, { once: true });
+      dlg.showModal();
+      $("wissel-blijf").focus();
+    });
+  }
+
   // session signs in: the link's one-use code (in the fragment, so no
   // server log sees it) becomes a token, and leaves the address bar at once.
   const session = (async () => {
     if (!slug) { why = "nomap"; return null; }
-    const code = new URLSearchParams(location.hash.slice(1)).get("code");
+    let code = new URLSearchParams(location.hash.slice(1)).get("code");
+    if (code) history.replaceState(null, "", location.pathname + location.search);
+    if (code && token) {
+      const current = await whoHolds();
+      if (current && !(await keepOrSwitch(current))) {
+        code = "";
+        if (current.id !== undefined) me = current;
+        say(`Je bent aangemeld gebleven${current.name ? ` als ${current.name}` : ""}. De link is niet gebruikt.`,
+          `You stayed signed in${current.name ? ` as ${current.name}` : ""}. The link was not used.`);
+      }
+    }
     if (code) {
-      history.replaceState(null, "", location.pathname + location.search);
       try {
         const res = await fetch(`${root}api/keeper/session`, {
           method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code }), cache: "no-store",
@@ -121,14 +171,9 @@
     }
     if (!token) return null;
     if (me) return { keeper: me };
-    try {
-      const res = await fetch(`${root}api/keeper/me`, { headers: { Authorization: `Bearer ${token}` }, cache: "no-store" });
-      if (res.status === 401 || res.status === 403) {
-        dropToken(); token = ""; why ||= "revoked";
-        return null;
-      }
-      if (res.ok) me = (await res.json()).keeper || null;
-    } catch { /* offline: the token may still be good */ }
+    const held = await whoHolds();
+    if (!held) { why ||= "revoked"; return null; }
+    if (held.id !== undefined) me = held;
     return { keeper: me || { id: "", name: "" } };
   })();
 

@@ -2,33 +2,41 @@
 // Event wiring only: where things are drawn, and which labels fit, comes
 // from the Go core (core.labels, core.place, core.links, core.search). The
 // view snaps to zoom levels 1.25× apart, so label layouts can be cached
-// per level and never jump while panning.
+// per level and never jump while panning. mapView (pan, zoom, pinch) is
+// also the keepers' place editor's (beheer-kaart.js); startView is the
+// map page's.
 
 const STEP = 1.25;   // zoom factor of one level
 const MAX_LEVEL = 14; // 1.25^14 ≈ 23× — a single bench fills the screen
 
-// claimTap(at), if given, sees every tap first (drawing units) and returns
-// true to take it: while a pin is being placed, a tap moves that pin, also
-// on a mark or a name.
-export function startView({ core, onTapMap, claimTap, say }) {
-  const vak = document.getElementById("kaartvak");
-  const svg = () => document.getElementById("kaart");
-  // The layer the drawing sits in: a gesture moves this HTML box, never the
-  // <svg> itself (a transform on the svg root makes Chromium lay out every
-  // text in the drawing again, on every move).
-  const layer = () => document.getElementById("kaartlaag") || svg();
-  const [, , W, H] = svg().getAttribute("viewBox").split(" ").map(Number);
-  let view = { level: 0, cx: W / 2, cy: H / 2 };
-  let hidden = new Set();
-  let selected = null;
-
+// mapView makes vak (a focusable box round the drawing) a view over the
+// core's drawing: pan, zoom, pinch, the wheel, the zoom keys and buttons,
+// and the keyboard's crosshair placed. The map page (startView) and the
+// keepers' editor (beheer-kaart.js) both use it, so a gesture does the same
+// in both. What a tap or a drag of a place means is the caller's.
+//
+//   svg()        the drawing (<svg>), or null while there is none
+//   layer()      the box a gesture moves (default: svg()); see draw
+//   core()       the bridge, or null while there is none (no gestures then)
+//   W, H         the drawing's size in drawing units (setSize changes it)
+//   hidden()     the kinds not drawn (default: none)
+//   selected()   the place whose links are drawn, or null for none drawn
+//   onDraw(box)  after each draw
+//   onTap(ev)    a press that did not move (pointerup or pointercancel)
+//   grab(ev, at) at a one-finger press: an object {move(at), end(at)} to
+//                drag something instead of panning (end(null): cancelled),
+//                or null to pan
+//   panStep(ev)  how far an arrow key pans, of the view (default 0.15)
+//   buttons      {zoomIn, zoomOut, fit}: elements, each optional
+export function mapView(vak, { svg, layer = svg, core, W, H, hidden = () => [], selected = () => null,
+  onDraw, onTap, grab, panStep = () => 0.15, buttons = {} }) {
+  const page = globalThis.buurtkaartPage; // core.js
+  const view = { level: 0, cx: W / 2, cy: H / 2 };
   const zoom = () => Math.pow(STEP, -view.level);
   // scale is what the core draws for: drawing units per screen unit, where
   // 1 is the whole map 1,000 px wide, enlarged so names keep their size on
   // a narrower screen (core.js, nameScale).
-  const page = globalThis.buurtkaartPage;
   const scale = () => zoom() * page.nameScale(svg(), W, H);
-  const drawnWidth = () => page.drawnWidth(svg(), W, H);
   // unitsPerPx is drawing units per CSS pixel in the current view.
   const unitsPerPx = (rect) => Math.max(box().w / rect.width, box().h / rect.height);
   // box is the part of the drawing on screen: the element's shape, so what
@@ -46,26 +54,22 @@ export function startView({ core, onTapMap, claimTap, say }) {
   // Before the wasm (core.standIn) nothing is laid out again: the server's
   // names keep their size on screen (--s follows the zoom), marks grow.
   function draw() {
-    const b = box(), el = svg();
+    const el = svg(), c = core();
+    if (!el || !c) return;
+    const b = box();
     el.setAttribute("viewBox", `${b.x} ${b.y} ${b.w} ${b.h}`);
-    el.style.setProperty("--s", core.standIn ? 1.2 * zoom() : scale()); // sketch.ScreenScale
-    el.style.setProperty("--s-smal", 2.8 * zoom()); // sketch.PhoneScale
+    el.style.setProperty("--s", c.standIn ? 1.2 * zoom() : scale()); // sketch.ScreenScale
     layer().style.transform = "";
     vak.classList.remove("schuift");
-    const args = [scale(), [...hidden], b.x, b.y, b.x + b.w, b.y + b.h];
-    const marks = core.marks(...args);
-    if (typeof marks === "string") replaceGroup(".plekken", marks);
-    const labels = core.labels(...args);
-    if (typeof labels === "string") replaceGroup(".labels", labels);
-    if (selected) replaceGroup("#verbindingen", core.links(selected, scale()));
-    for (const k of ["talent", "verband", "plek", "verhaal", "partner"]) el.classList.toggle(`verberg-${k}`, hidden.has(k));
-    document.getElementById("lijst")?.classList.toggle("gefilterd", hidden.size > 0);
-    for (const k of ["talent", "verband", "plek", "verhaal", "partner"]) document.getElementById("lijst")?.classList.toggle(`verberg-${k}`, hidden.has(k));
-    document.body.dataset.redraws = String(Number(document.body.dataset.redraws || 0) + 1);
-    writeURL();
+    const args = [scale(), hidden(), b.x, b.y, b.x + b.w, b.y + b.h];
+    const marks = c.marks(...args);
+    if (typeof marks === "string") page.replaceGroup(el, ".plekken", marks);
+    const labels = c.labels(...args);
+    if (typeof labels === "string") page.replaceGroup(el, ".labels", labels);
+    const id = selected();
+    if (id != null) page.replaceGroup(el, "#verbindingen", c.links(id, scale()));
+    onDraw?.(b);
   }
-
-  const replaceGroup = (selector, markup) => page.replaceGroup(svg(), selector, markup);
 
   // toMap converts a screen point to drawing units in the current view.
   function toMap(clientX, clientY) {
@@ -92,27 +96,31 @@ export function startView({ core, onTapMap, claimTap, say }) {
 
   // Pointer gestures: one finger or the mouse pans, two fingers pinch. While
   // the gesture lasts only a CSS transform moves the drawing (no layout, no
-  // core call); the real view is set once, when it ends.
+  // core call); the real view is set once, when it ends. (The layer is an
+  // HTML box round the <svg>: a transform on the svg root makes Chromium
+  // lay out every text in the drawing again, on every move.)
   const pointers = new Map();
   let gesture = null;
-  let lastTap = 0;
-  let tapTimer = 0;
   const el = () => layer();
+  const onDrawing = (ev) => !!core() && !!svg()?.contains(ev.target);
 
   vak.addEventListener("pointerdown", (ev) => {
-    if (!ev.target.closest("#kaart")) return;
-    // A second finger joining a pan: what the first moved is kept.
-    if (gesture?.moved) commit(gesture, gestureNow());
+    if (!onDrawing(ev)) return;
+    // A second finger joining: what the first moved is kept, a drag is let go.
+    if (gesture?.grab) gesture.grab.end(null);
+    else if (gesture?.moved) commit(gesture, gestureNow());
     pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
     try { vak.setPointerCapture(ev.pointerId); } catch { /* a pointer the browser no longer tracks: the gesture works without capture */ }
     const rect = el().getBoundingClientRect();
-    gesture = { start: new Map(pointers), rect, moved: false, dist: pinchDist(pointers) };
+    gesture = { start: new Map(pointers), rect, moved: false, dist: pinchDist(pointers),
+      grab: pointers.size === 1 ? grab?.(ev, toMap(ev.clientX, ev.clientY)) : null };
   });
   vak.addEventListener("pointermove", (ev) => {
     if (!gesture || !pointers.has(ev.pointerId)) return;
     pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
     const { dx, dy, k, ox, oy } = gestureNow();
     if (Math.hypot(dx, dy) > 4 || k !== 1) gesture.moved = true;
+    if (gesture.moved && gesture.grab) return gesture.grab.move(toMap(ev.clientX, ev.clientY));
     if (gesture.moved) {
       vak.classList.add("schuift");
       el().style.transformOrigin = `${ox - gesture.rect.left}px ${oy - gesture.rect.top}px`;
@@ -130,7 +138,9 @@ export function startView({ core, onTapMap, claimTap, say }) {
       return;
     }
     gesture = null;
-    if (!g.moved) return tap(ev);
+    const cancelled = ev.type === "pointercancel";
+    if (g.grab && (g.moved || cancelled)) return g.grab.end(cancelled ? null : toMap(ev.clientX, ev.clientY));
+    if (!g.moved) return onTap?.(ev);
     commit(g, now);
   };
 
@@ -163,10 +173,86 @@ export function startView({ core, onTapMap, claimTap, say }) {
     return { dx: c.x - c0.x, dy: c.y - c0.y, k, ox: c0.x, oy: c0.y };
   }
 
+  vak.addEventListener("wheel", (ev) => {
+    if (!onDrawing(ev)) return;
+    ev.preventDefault();
+    zoomTo(view.level + (ev.deltaY < 0 ? 1 : -1), toMap(ev.clientX, ev.clientY));
+  }, { passive: false });
+
+  // Keys on the focused map: arrows pan, + / − / 0 zoom. (Enter and Escape
+  // are the caller's.)
+  vak.addEventListener("keydown", (ev) => {
+    if (ev.target !== vak || !svg() || !core()) return; // keys in the card and its buttons are theirs
+    const b = box(), f = panStep(ev), pan = (x, y) => { view.cx += x * b.w * f; view.cy += y * b.h * f; clampCentre(); draw(); };
+    const keys = { "+": () => zoomTo(view.level + 1), "=": () => zoomTo(view.level + 1), "-": () => zoomTo(view.level - 1),
+      "0": fit, ArrowLeft: () => pan(-1, 0), ArrowRight: () => pan(1, 0), ArrowUp: () => pan(0, -1), ArrowDown: () => pan(0, 1) };
+    if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
+  });
+
+  function fit() { Object.assign(view, { level: 0, cx: W / 2, cy: H / 2 }); draw(); }
+  buttons.zoomIn?.addEventListener("click", () => zoomTo(view.level + 1));
+  buttons.zoomOut?.addEventListener("click", () => zoomTo(view.level - 1));
+  buttons.fit?.addEventListener("click", fit);
+
+  // placeVizier puts the crosshair (an element in vak) over the drawing's
+  // centre, which is the view's centre.
+  function placeVizier(vizier) {
+    const r = svg().getBoundingClientRect(), v = vak.getBoundingClientRect();
+    vizier.style.left = `${r.left - v.left - vak.clientLeft + r.width / 2}px`;
+    vizier.style.top = `${r.top - v.top - vak.clientTop + r.height / 2}px`;
+  }
+
+  // centreOn brings a spot (drawing units) to the middle, zoomed in to at
+  // least level.
+  function centreOn(x, y, level) {
+    view.cx = x; view.cy = y;
+    view.level = Math.max(view.level, Math.min(MAX_LEVEL, level));
+    clampCentre();
+    draw();
+  }
+
+  // setSize is for a new drawing of another size (the editor's, after a save).
+  function setSize(w, h) { W = w; H = h; }
+
+  return { view, box, zoom, scale, unitsPerPx, draw, toMap, zoomTo, clampCentre, fit, centreOn, placeVizier, setSize };
+}
+
+// claimTap(at), if given, sees every tap first (drawing units) and returns
+// true to take it: while a pin is being placed, a tap moves that pin, also
+// on a mark or a name.
+export function startView({ core, onTapMap, claimTap, say }) {
+  const vak = document.getElementById("kaartvak");
+  const svg = () => document.getElementById("kaart");
+  const [, , W, H] = svg().getAttribute("viewBox").split(" ").map(Number);
+  let hidden = new Set();
+  let selected = null;
+  const page = globalThis.buurtkaartPage;
+  const drawnWidth = () => page.drawnWidth(svg(), W, H);
+  const { view, zoom, scale, unitsPerPx, draw, toMap, zoomTo, clampCentre, centreOn, placeVizier } = mapView(vak, {
+    svg, layer: () => document.getElementById("kaartlaag") || svg(), core: () => core, W, H,
+    hidden: () => [...hidden], selected: () => selected, onDraw, onTap: tap,
+    buttons: { zoomIn: document.getElementById("inzoomen"), zoomOut: document.getElementById("uitzoomen"), fit: document.getElementById("passend") },
+  });
+
+  // onDraw: the rest of a draw that is the map page's own.
+  function onDraw() {
+    const el = svg();
+    el.style.setProperty("--s-smal", 2.8 * zoom()); // sketch.PhoneScale
+    for (const k of ["talent", "verband", "plek", "verhaal", "partner"]) el.classList.toggle(`verberg-${k}`, hidden.has(k));
+    document.getElementById("lijst")?.classList.toggle("gefilterd", hidden.size > 0);
+    for (const k of ["talent", "verband", "plek", "verhaal", "partner"]) document.getElementById("lijst")?.classList.toggle(`verberg-${k}`, hidden.has(k));
+    document.body.dataset.redraws = String(Number(document.body.dataset.redraws || 0) + 1);
+    writeURL();
+  }
+
+  const replaceGroup = (selector, markup) => page.replaceGroup(svg(), selector, markup);
+
   // tap: a mark, a pin or a name opens its card; elsewhere a single tap
   // drops a pin and a double tap zooms in (the single tap waits 250 ms to
   // tell them apart). A finger reaches 22 px round a mark (a 44 px target),
   // a mouse 12.
+  let lastTap = 0;
+  let tapTimer = 0;
   function tap(ev) {
     // Marks are drawn as plates (one path per pictogram), so the core says
     // which place, if any, a tap is on.
@@ -185,30 +271,21 @@ export function startView({ core, onTapMap, claimTap, say }) {
     tapTimer = setTimeout(() => onTapMap(at), 250);
   }
 
-  vak.addEventListener("wheel", (ev) => {
-    if (!ev.target.closest("#kaart")) return;
-    ev.preventDefault();
-    zoomTo(view.level + (ev.deltaY < 0 ? 1 : -1), toMap(ev.clientX, ev.clientY));
-  }, { passive: false });
-
-  // Keys on the focused map: arrows pan, + / − / 0 zoom, Escape closes the
-  // card. Enter shows a crosshair in the map's centre (#vizier): the arrows
-  // then move the map under it, and Enter again adds a pin there — a pin
-  // by keyboard, without sharing a location.
+  // Enter on the focused map shows a crosshair in the map's centre
+  // (#vizier): the arrows then move the map under it, and Enter again adds
+  // a pin there — a pin by keyboard, without sharing a location. Escape
+  // closes the card.
   const vizier = document.getElementById("vizier");
   vak.addEventListener("keydown", (ev) => {
     if (ev.target !== vak) return; // keys in the card and its buttons are theirs
-    const b = box(), pan = (x, y) => { view.cx += x * b.w * 0.15; view.cy += y * b.h * 0.15; clampCentre(); draw(); };
-    const keys = { "+": () => zoomTo(view.level + 1), "=": () => zoomTo(view.level + 1), "-": () => zoomTo(view.level - 1),
-      "0": fit, ArrowLeft: () => pan(-1, 0), ArrowRight: () => pan(1, 0), ArrowUp: () => pan(0, -1), ArrowDown: () => pan(0, 1),
-      Enter: aim, Escape: () => (aiming() ? stopAiming() : select(null)) };
+    const keys = { Enter: aim, Escape: () => (aiming() ? stopAiming() : select(null)) };
     if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
   });
   const aiming = () => vizier && !vizier.hidden;
   function aim() {
     if (!aiming()) {
       vizier.hidden = false;
-      placeVizier();
+      placeVizier(vizier);
       say("Schuif de kaart met de pijltjes tot het kruisje op de plek staat, en druk op Enter.",
         "Move the map with the arrow keys until the cross is on the spot, then press Enter.");
       return;
@@ -217,18 +294,7 @@ export function startView({ core, onTapMap, claimTap, say }) {
     onTapMap({ x: view.cx, y: view.cy });
   }
   function stopAiming() { if (vizier) vizier.hidden = true; }
-  // placeVizier puts the cross over the drawing's centre (the view's centre).
-  function placeVizier() {
-    const r = svg().getBoundingClientRect(), v = vak.getBoundingClientRect();
-    vizier.style.left = `${r.left - v.left - vak.clientLeft + r.width / 2}px`;
-    vizier.style.top = `${r.top - v.top - vak.clientTop + r.height / 2}px`;
-  }
   vak.addEventListener("blur", (ev) => { if (!vak.contains(ev.relatedTarget)) stopAiming(); });
-
-  function fit() { view = { level: 0, cx: W / 2, cy: H / 2 }; draw(); }
-  document.getElementById("inzoomen")?.addEventListener("click", () => zoomTo(view.level + 1));
-  document.getElementById("uitzoomen")?.addEventListener("click", () => zoomTo(view.level - 1));
-  document.getElementById("passend")?.addEventListener("click", fit);
 
   // The legend doubles as the filter: each kind is a toggle button.
   for (const b of document.querySelectorAll(".legenda button[data-kind]")) {
@@ -401,15 +467,6 @@ export function startView({ core, onTapMap, claimTap, say }) {
       document.querySelector(`.legenda button[data-kind="${CSS.escape(k)}"]`)?.setAttribute("aria-pressed", "false");
     }
     if (q.get("p")) select(q.get("p"), { from: "url" });
-  }
-
-  // centreOn brings a spot (drawing units) to the middle, zoomed in to at
-  // least level: "Pin hier" uses it so a finger can place a pin to the metre.
-  function centreOn(x, y, level) {
-    view.cx = x; view.cy = y;
-    view.level = Math.max(view.level, Math.min(MAX_LEVEL, level));
-    clampCentre();
-    draw();
   }
 
   // A turned phone or a resized window changes the screen's scale: redraw
