@@ -465,3 +465,17 @@ func TestMemoryBudget(t *testing.T) {
 		t.Errorf("b: %s, want render (dropped)", how)
 	}
 }
+
+// A map file with errors is not started: 422 with its problems, as a
+// keeper's save would get.
+func TestCreateMapChecksTheFile(t *testing.T) {
+	srv, _ := threeMaps(t)
+	broken := `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[4.3,52.06]},"properties":{"kind":"talnt","name":"x"}}]}`
+	code, out := send(t, srv.URL+"/api/maps", token, `{"slug":"kapot","geojson":`+broken+`}`)
+	if code != 422 || out["problems"] == nil {
+		t.Errorf("a broken map file: %d %v, want 422 with problems", code, out)
+	}
+	if _, body := get(t, srv.URL+"/kapot/"); strings.Contains(body, `id="kaart"`) {
+		t.Error("the broken map was started")
+	}
+}

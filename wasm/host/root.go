@@ -253,16 +253,13 @@ func (d *Deployment) newMapFile(w http.ResponseWriter, in newMap) (*atlas.Map, [
 		problem(w, http.StatusUnprocessableEntity, "no_files", "Kies minstens één bestand met straten of plekken.", "Choose at least one file with streets or places.")
 		return nil, nil, nil, false
 	case hasMap && in.Title == "" && in.CBS == nil:
-		m, ds := atlas.Parse(data, nil)
-		if m == nil {
-			msg := "not a map file"
-			for _, dg := range ds {
-				msg = dg.String()
-				break
-			}
-			problem(w, http.StatusUnprocessableEntity, "map", "Dit kaartbestand klopt niet.", msg)
+		// as a keeper's save is checked (PUT api/map): a map with errors
+		// is not started, or it could only be saved once mended
+		if err := maps.Check(data); err != nil {
+			maps.Invalid(w, err.(*maps.InvalidError))
 			return nil, nil, nil, false
 		}
+		m, _ := atlas.Parse(data, nil)
 		return m, data, nil, true
 	}
 	files := []exchange.File{{Name: "kaart.geojson", Data: data}}
