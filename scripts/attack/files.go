@@ -136,9 +136,9 @@ func escape(s string) string {
 }
 
 // wasmSize (extra): serve sent the wasm at brotli level 9, 1.00 MB, over
-// the 0.9 MB budget.
+// the 0.9 MB budget of its day; the budget is now 0.8 MB (issue 17).
 func wasmSize(t *target) result {
-	const budget = 900_000
+	const budget = 800_000
 	a, err := t.do("GET", "/buurtkaart.wasm", "", "Accept-Encoding: gzip, deflate, br, zstd")
 	if err != nil || a.status != 200 {
 		return broken("GET /buurtkaart.wasm: %d %v", a.status, err)

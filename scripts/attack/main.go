@@ -49,7 +49,7 @@ var attacks = []attack{
 	{"8", "newlines and ANSI escapes in a logged path", logInjection},
 	{"9", "formulas in CSV header cells", csvHeader},
 	{"10", "Host header in poster and oEmbed", hostHeader},
-	{"+", "wasm as served (brotli ≤ 0.9 MB)", wasmSize},
+	{"+", "wasm as served (brotli ≤ 0.8 MB)", wasmSize},
 	{"+", "Worker bundle ≤ 3 MB gzip", workerBudget},
 	{"3", "street-party Wi-Fi: 100 phones × 3 pins", streetParty},
 	{"3", "made-up device ids past the limit", mintedDevices},
