@@ -12,6 +12,7 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/boundary"
 	"github.com/buurtkaart/buurtkaart/wasm/exchange"
+	"github.com/buurtkaart/buurtkaart/wasm/keepers"
 	"github.com/buurtkaart/buurtkaart/wasm/maps"
 )
 
@@ -102,7 +103,13 @@ func mapsCmd(args []string) error {
 		_, err = os.Stdout.Write(data)
 		return err
 	case "delete":
-		return st.Delete(ctx, *slug)
+		// its keepers go with it; its residents' pins stay, keyed by the
+		// slug: a map started again at the address (from its export) has
+		// them back, and a keeper can export or erase them
+		if err := st.Delete(ctx, *slug); err != nil {
+			return err
+		}
+		return keepers.NewStore(db).Forget(ctx, *slug)
 	}
 	return fmt.Errorf("maps: unknown command %q; use list, new, save, export or delete", args[0])
 }

@@ -84,6 +84,7 @@ const maxStates = 256
 type mapState struct {
 	slug    string
 	rev     int
+	created string // when the map was started: a slug used again is another map
 	m       *atlas.Map
 	data    []byte
 	bound   string
@@ -197,14 +198,16 @@ func (d *Deployment) state(ctx context.Context, slug string, cached bool) (*mapS
 		return st, nil
 	}
 	store := maps.NewStore(d.DB)
-	n, err := store.Latest(ctx, slug)
+	n, created, err := store.Head(ctx, slug)
 	if errors.Is(err, maps.ErrNotFound) && slug == d.Default && d.Seed != nil {
-		n, err = d.seed(ctx, store)
+		if _, err = d.seed(ctx, store); err == nil {
+			n, created, err = store.Head(ctx, slug)
+		}
 	}
 	if err != nil {
 		return nil, err
 	}
-	if st != nil && st.rev == n {
+	if st != nil && st.rev == n && st.created == created {
 		return st, nil
 	}
 	if slug == d.Default && d.Keepers != nil {
@@ -224,7 +227,7 @@ func (d *Deployment) state(ctx context.Context, slug string, cached bool) (*mapS
 		return nil, err
 	}
 	d.mu.Lock()
-	if old := d.byMap[slug]; old == nil || old.rev < st.rev {
+	if old := d.byMap[slug]; old == nil || old.rev < st.rev || old.created != st.created {
 		if old == nil && len(d.byMap) >= maxStates {
 			// a map asked for after many others: forget one, at random
 			// (Go's map order); it is made again when asked for
@@ -260,7 +263,7 @@ func (d *Deployment) newState(cur maps.Map) (*mapState, error) {
 	if m == nil {
 		return nil, errors.New("host: map " + cur.Slug + " revision does not parse")
 	}
-	st := &mapState{slug: cur.Slug, rev: cur.Revision.N, m: m, data: cur.GeoJSON, bound: cur.Boundary}
+	st := &mapState{slug: cur.Slug, rev: cur.Revision.N, created: cur.Created, m: m, data: cur.GeoJSON, bound: cur.Boundary}
 	opts := d.Pins
 	opts.Rules.Bounds = m.Bounds
 	opts.Rules.Premoderate = m.Moderation == "pre"
@@ -281,6 +284,10 @@ func (d *Deployment) newState(cur maps.Map) (*mapState, error) {
 	}
 	return st, nil
 }
+
+// key names the map for Pages: its slug and when it was started, so a
+// slug used again after a delete never gets the old map's pages.
+func (st *mapState) key() string { return st.slug + "@" + st.created }
 
 // within is the pins' boundary check: the store's boundary polygon, else
 // the hull of the map's streets.
@@ -311,7 +318,7 @@ func (d *Deployment) mapURL(slug string) string {
 
 // files are the map's rendered files at st's revision.
 func (d *Deployment) files(ctx context.Context, st *mapState) (page.Files, error) {
-	rendered, _, err := d.Pages.Files(ctx, st.slug, st.rev, func() (page.Files, error) { return d.render(st) })
+	rendered, _, err := d.Pages.Files(ctx, st.key(), st.rev, func() (page.Files, error) { return d.render(st) })
 	return rendered.Files, err
 }
 

@@ -479,3 +479,24 @@ func TestCreateMapChecksTheFile(t *testing.T) {
 		t.Error("the broken map was started")
 	}
 }
+
+// A deleted map's slug used again is another map: its pages are not the
+// old map's, though both are revision 1, and the old keepers are gone.
+func TestSlugUsedAgain(t *testing.T) {
+	srv, st := threeMaps(t)
+	ctx := context.Background()
+	if _, page := get(t, srv.URL+"/moerwijk/"); !strings.Contains(page, "<title>Moerwijk") {
+		t.Fatal("moerwijk's page is not its own")
+	}
+	if err := st.Delete(ctx, "moerwijk"); err != nil {
+		t.Fatal(err)
+	}
+	sample, _ := os.ReadFile("../../geodata/schilderswijk.geojson")
+	again := strings.Replace(string(sample), `"title":"Schilderswijk`, `"title":"Moerwijk Opnieuw`, 1)
+	if err := st.Create(ctx, "moerwijk", "", []byte(again), "test", time.Now().UTC().Format(time.RFC3339)); err != nil {
+		t.Fatal(err)
+	}
+	if _, page := get(t, srv.URL+"/moerwijk/"); !strings.Contains(page, "<title>Moerwijk Opnieuw") {
+		t.Error("the slug used again shows the deleted map's page")
+	}
+}

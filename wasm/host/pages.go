@@ -15,7 +15,8 @@ import (
 
 // Pages keep the rendered files of maps' revisions.
 type Pages interface {
-	// Files returns revision rev of map slug's files, made with render
+	// Files returns revision rev of map key's files (its slug and when it
+	// was started), made with render
 	// when the keeper has none; how says where they came from ("memory",
 	// "edge", or "render").
 	Files(ctx context.Context, slug string, rev int, render func() (page.Files, error)) (r Rendered, how string, err error)
@@ -139,7 +140,7 @@ func (m *Memory) evict(keep string) {
 // taken for the current one.
 func (d *Deployment) serveFile(w http.ResponseWriter, r *http.Request, st *mapState, name string) {
 	start := time.Now()
-	rendered, how, err := d.Pages.Files(r.Context(), st.slug, st.rev, func() (page.Files, error) {
+	rendered, how, err := d.Pages.Files(r.Context(), st.key(), st.rev, func() (page.Files, error) {
 		return d.render(st)
 	})
 	if err != nil {

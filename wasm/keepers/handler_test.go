@@ -393,3 +393,15 @@ func TestSeed(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A deleted map's keepers are forgotten: their tokens open nothing at a
+// map started later at the same address.
+func TestForget(t *testing.T) {
+	w := newWorld(t)
+	fatima, _ := w.signIn("schilderswijk", "Fatima")
+	w.expect(w.call("GET", "/schilderswijk/api/keeper/me", "", "token", fatima), 200, "Fatima")
+	if err := keepers.NewStore(w.db).Forget(context.Background(), "schilderswijk"); err != nil {
+		t.Fatal(err)
+	}
+	w.expect(w.call("GET", "/schilderswijk/api/keeper/me", "", "token", fatima), 401, "not_keeper")
+}

@@ -170,6 +170,19 @@ func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, e
 	return out, rows.Err()
 }
 
+// Forget removes a map's keepers, their keys and their log: a deleted
+// map's keepers have no rights on a map started later at its address.
+// One statement a table (D1 has no transactions); keys go first, so a
+// keeper without a key is never left able to sign in.
+func (s *Store) Forget(ctx context.Context, slug string) error {
+	for _, q := range []string{`DELETE FROM keeper_keys WHERE map = ?`, `DELETE FROM keepers WHERE map = ?`, `DELETE FROM keeper_log WHERE map = ?`} {
+		if _, err := s.db.ExecContext(ctx, q, slug); err != nil {
+			return fmt.Errorf("keepers: forget %s: %w", slug, err)
+		}
+	}
+	return nil
+}
+
 func boolInt(b bool) int64 {
 	if b {
 		return 1

@@ -17,6 +17,7 @@ type Map struct {
 	Boundary string // a GeoJSON Polygon/MultiPolygon, or "" for the hull of its streets
 	Revision Revision
 	GeoJSON  []byte // the map file of that revision
+	Created  string // when the map was started (RFC 3339): a slug used again is another map
 }
 
 // Revision is one saved state of a map: who saved it, when and why.

@@ -3,6 +3,7 @@ package maps
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -62,7 +63,7 @@ func (s *Store) Save(ctx context.Context, slug string, base int, geojson []byte,
 
 // Current returns the latest revision of a map.
 func (s *Store) Current(ctx context.Context, slug string) (Map, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT m.boundary, r.n, r.who, r.at, r.summary, r.geojson
+	rows, err := s.db.QueryContext(ctx, `SELECT m.boundary, m.created_at, r.n, r.who, r.at, r.summary, r.geojson
 		FROM maps m JOIN map_revisions r ON r.slug = m.slug WHERE m.slug = ? ORDER BY r.n DESC LIMIT 1`, slug)
 	if err != nil {
 		return Map{}, fmt.Errorf("maps: %s: %w", slug, err)
@@ -76,7 +77,7 @@ func (s *Store) Current(ctx context.Context, slug string) (Map, error) {
 	}
 	m := Map{Slug: slug}
 	var data string
-	if err := rows.Scan(&m.Boundary, &m.Revision.N, &m.Revision.Who, &m.Revision.At, &m.Revision.Summary, &data); err != nil {
+	if err := rows.Scan(&m.Boundary, &m.Created, &m.Revision.N, &m.Revision.Who, &m.Revision.At, &m.Revision.Summary, &data); err != nil {
 		return Map{}, fmt.Errorf("maps: %s: %w", slug, err)
 	}
 	m.GeoJSON = []byte(data)
@@ -168,6 +169,21 @@ func (s *Store) List(ctx context.Context) ([]Summary, error) {
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// Head is a map's latest revision and when the map was started: what a
+// host's copies of its pages are keyed by (a deleted map's slug may be
+// used again, and its revisions start at 1 again).
+func (s *Store) Head(ctx context.Context, slug string) (n int, created string, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT coalesce(max(r.n), 0), m.created_at FROM maps m
+		LEFT JOIN map_revisions r ON r.slug = m.slug WHERE m.slug = ? GROUP BY m.slug`, slug).Scan(&n, &created)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, "", ErrNotFound
+	case err != nil:
+		return 0, "", fmt.Errorf("maps: %s: %w", slug, err)
+	}
+	return n, created, nil
 }
 
 // Slugs lists the store's maps by slug, at most limit of them: cheaper
