@@ -54,22 +54,7 @@
   const $ = (id) => document.getElementById(id);
   const statusEl = $("status");
 
-  // ---- small DOM helpers: Dutch first, English beside it in lang="en" ----
-  function english(text) { return Object.assign(document.createElement("span"), { lang: "en", textContent: text }); }
-  function bi(nl, en) { return en ? [`${nl} `, english(`· ${en}`)] : [nl]; }
-  function el(tag, attrs = {}, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v === undefined || v === null || v === false) continue;
-      if (k === "class") e.className = v;
-      else if (k === "text") e.textContent = v;
-      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-      else if (k in e && typeof v !== "string") e[k] = v;
-      else e.setAttribute(k, v === true ? "" : v);
-    }
-    e.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
-    return e;
-  }
+  const { english, bi, el } = globalThis.buurtkaartDom; // dom.js
   function say(nl, en) { statusEl.replaceChildren(...bi(nl, en)); }
   const when = (s) => {
     const d = new Date(s);

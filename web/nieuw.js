@@ -16,20 +16,7 @@
   const MAX = 7 << 20; // POST /api/maps reads 8 MiB of JSON; escaping the files' text adds some
   const PACKED = /\.(gz|zip|kmz|7z|xlsx?|ods|pdf)$/i;
 
-  function english(text) { return Object.assign(document.createElement("span"), { lang: "en", textContent: text }); }
-  function bi(nl, en) { return en ? [`${nl} `, english(`· ${en}`)] : [nl]; }
-  function el(tag, attrs = {}, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v === undefined || v === null || v === false) continue;
-      if (k === "class") e.className = v;
-      else if (k === "text") e.textContent = v;
-      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-      else e.setAttribute(k, v === true ? "" : v);
-    }
-    e.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
-    return e;
-  }
+  const { english, bi, el } = globalThis.buurtkaartDom; // dom.js
   const statusEl = $("status");
   function say(nl, en) { statusEl.replaceChildren(...(nl ? bi(nl, en) : [])); }
   const form = $("nieuw"), titel = $("titel"), adres = $("adres"), cbs = $("cbs"), sleutel = $("sleutel");
