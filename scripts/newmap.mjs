@@ -21,58 +21,31 @@
 //
 // The maps it makes stay (a deployment's maps are deleted with
 // `buurtkaart maps delete`); their addresses end in a random suffix.
-import { chromium } from "playwright-core";
-import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { axeViolations, checker, launch, options } from "./lib/checks.mjs";
+import { writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const opt = { url: process.env.BASE_URL || "http://127.0.0.1:8080", token: process.env.MODERATOR_TOKEN || "" };
-for (let i = 2; i < process.argv.length; i++) {
-  const m = /^--([a-z]+)(?:=(.*))?$/.exec(process.argv[i]);
-  if (!m || !(m[1] in opt)) { console.error(`newmap: unknown argument ${process.argv[i]}`); process.exit(2); }
-  opt[m[1]] = m[2] ?? process.argv[++i];
-}
+const opt = options("newmap", { url: process.env.BASE_URL || "http://127.0.0.1:8080", token: process.env.MODERATOR_TOKEN || "" });
 if (!opt.token) { console.error("newmap: give --token MODERATOR_TOKEN"); process.exit(2); }
 const base = opt.url.replace(/\/$/, "");
 const testdata = new URL("../wasm/exchange/testdata/", import.meta.url).pathname;
-const axeSource = await readFile(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const rnd = Math.random().toString(36).slice(2, 7);
 
-let failures = 0;
-function result(ok, what, detail = "") {
-  console.log(`  ${ok ? "ok  " : "FAIL"} newmap: ${what}${detail ? ` (${detail})` : ""}`);
-  if (!ok) failures++;
-  return ok;
-}
-// check runs one step; a throw is its failure, and the run goes on.
-async function check(what, fn) {
-  try {
-    const detail = await fn();
-    return result(detail !== false, what, typeof detail === "string" ? detail : "");
-  } catch (e) {
-    return result(false, what, String(e.message || e).split("\n")[0].slice(0, 300));
-  }
-}
-function must(ok, why) { if (!ok) throw new Error(why); }
+const { result, check, must, done } = checker("newmap");
 async function maps() {
   const res = await fetch(`${base}/api/maps`, { cache: "no-store" });
   return ((await res.json()).maps || []).map((m) => m.slug);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
-});
+const browser = await launch();
 const LAPTOP = { name: "1280×800", viewport: { width: 1280, height: 800 }, locale: "nl-NL" };
 const PHONE = { name: "390×844", viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "nl-NL" };
 const errors = [];
 
 // axe runs axe-core on the page as it is; bypassCSP lets its script in.
 async function axe(page, what) {
-  await page.addScriptTag({ content: axeSource });
-  const v = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ["violations"] })).violations
-    .map((x) => `${x.id} [${x.impact}] ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`));
+  const v = await axeViolations(page);
   return result(v.length === 0, `axe-core: 0 violations on ${what}`, v.join("; "));
 }
 async function openNieuw(ctx) {
@@ -241,8 +214,4 @@ try {
   for (const c of ctxs) await c.close().catch(() => {});
   await browser.close();
 }
-if (failures) {
-  console.log(`newmap: ${failures} failure(s)`);
-  process.exit(1);
-}
-console.log("newmap: all checks passed");
+done("all checks passed");

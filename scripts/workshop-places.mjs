@@ -9,25 +9,13 @@
 //
 //   node scripts/workshop-places.mjs --url http://127.0.0.1:18500 --slug schilderswijk --link 'http://…/schilderswijk/beheer#code=…'
 //   node scripts/workshop-places.mjs --url http://127.0.0.1:18500 --slug schilderswijk --token TOKEN
-import { chromium } from "playwright-core";
-import { readFile } from "node:fs/promises";
+import { axeViolations, checker, launch, options } from "./lib/checks.mjs";
 
-const opt = { url: process.env.BASE_URL || "http://127.0.0.1:8080", slug: "schilderswijk", link: "", token: "" };
-for (let i = 2; i < process.argv.length; i++) {
-  const m = /^--([a-z]+)(?:=(.*))?$/.exec(process.argv[i]);
-  if (!m || !(m[1] in opt)) { console.error(`workshop-places: unknown argument ${process.argv[i]}`); process.exit(2); }
-  opt[m[1]] = m[2] ?? process.argv[++i];
-}
+const opt = options("workshop-places", { url: process.env.BASE_URL || "http://127.0.0.1:8080", slug: "schilderswijk", link: "", token: "" });
 if (!opt.link && !opt.token) { console.error("workshop-places: give --link KEEPER_LINK or --token TOKEN"); process.exit(2); }
 const base = opt.url.replace(/\/$/, ""), mapBase = `${base}/${opt.slug}/`;
-const axeSource = await readFile(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 
-let failures = 0;
-function result(ok, what, detail = "") {
-  console.log(`  ${ok ? "ok  " : "FAIL"} workshop-places: ${what}${detail ? ` (${detail})` : ""}`);
-  if (!ok) failures++;
-  return ok;
-}
+const { result, check, must, done } = checker("workshop-places");
 
 // api calls the server as the signed-in keeper.
 let token = opt.token;
@@ -59,11 +47,7 @@ const SIZES = {
   laptop: { viewport: { width: 1280, height: 800 } },
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
-});
+const browser = await launch();
 
 // open signs in (the link once, then the token it left in localStorage)
 // and waits for the editor's map.
@@ -105,12 +89,8 @@ function loneliest(page, map) {
 
 // axe runs axe-core's default rules on the editor (#plekken) and on the whole page.
 async function axe(page, label) {
-  await page.addScriptTag({ content: axeSource });
   for (const [scope, sel] of [["#plekken", "#plekken"], ["the whole page", ""]]) {
-    const violations = await page.evaluate(async (sel) => {
-      const found = await globalThis.axe.run(sel ? { include: [[sel]] } : document, { resultTypes: ["violations"] });
-      return found.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-    }, sel);
+    const violations = await axeViolations(page, sel);
     result(violations.length === 0, `axe, editor open, ${label}, ${scope}: ${violations.length} violation(s)`, violations.join("; "));
   }
 }
@@ -201,5 +181,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(failures ? `workshop-places: ${failures} failure(s)` : "workshop-places: all checks passed");
-process.exit(failures ? 1 : 0);
+done("all checks passed");

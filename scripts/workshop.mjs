@@ -30,38 +30,16 @@
 // (`buurtkaart keepers add`) it signs in with that link; both may be given.
 // The pins it makes are deleted again; the map keeps the revisions it made
 // (a promoted place, two notes and their undo), as a map's history does.
-import { chromium } from "playwright-core";
-import { readFile } from "node:fs/promises";
+import { axeViolations, checker, launch, options } from "./lib/checks.mjs";
 import { randomUUID } from "node:crypto";
 
-const opt = { url: process.env.BASE_URL || "http://127.0.0.1:8080", slug: "schilderswijk", link: "", token: process.env.MODERATOR_TOKEN || "" };
-for (let i = 2; i < process.argv.length; i++) {
-  const m = /^--([a-z]+)(?:=(.*))?$/.exec(process.argv[i]);
-  if (!m || !(m[1] in opt)) { console.error(`workshop: unknown argument ${process.argv[i]}`); process.exit(2); }
-  opt[m[1]] = m[2] ?? process.argv[++i];
-}
+const opt = options("workshop", { url: process.env.BASE_URL || "http://127.0.0.1:8080", slug: "schilderswijk", link: "", token: process.env.MODERATOR_TOKEN || "" });
 if (!opt.link && !opt.token) { console.error("workshop: give --token MODERATOR_TOKEN or --link KEEPER_LINK"); process.exit(2); }
 const base = opt.url.replace(/\/$/, ""), root = `${base}/${opt.slug}/`;
 const KEY = `buurtkaart-keeper:${opt.slug}`;
-const axeSource = await readFile(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const rnd = Math.random().toString(36).slice(2, 7);
 
-let failures = 0;
-function result(ok, what, detail = "") {
-  console.log(`  ${ok ? "ok  " : "FAIL"} workshop: ${what}${detail ? ` (${detail})` : ""}`);
-  if (!ok) failures++;
-  return ok;
-}
-// check runs one step; a throw is its failure, and the run goes on.
-async function check(what, fn) {
-  try {
-    const detail = await fn();
-    return result(detail !== false, what, typeof detail === "string" ? detail : "");
-  } catch (e) {
-    return result(false, what, String(e.message || e).split("\n")[0].slice(0, 300));
-  }
-}
-function must(ok, why) { if (!ok) throw new Error(why); }
+const { result, check, must, done } = checker("workshop");
 
 // api calls the server from Node, as a browser on the map's own origin would.
 async function api(path, { method = "GET", body, token, headers = {} } = {}) {
@@ -103,11 +81,7 @@ async function residentPin(name, kind = "plek") {
   return { id, status: r.json.status, token: r.json.delete_token, lon, lat };
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
-});
+const browser = await launch();
 const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: "nl-NL" };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "nl-NL" };
 const errors = [];
@@ -340,9 +314,7 @@ try {
     await pg.goto(`${root}beheer`, { waitUntil: "domcontentloaded" });
     await pg.waitForSelector("body[data-beheer=ready]", { timeout: 30000 });
     await pg.waitForSelector("body[data-plekken]", { state: "attached", timeout: 30000 }).catch(() => {});
-    await pg.addScriptTag({ content: axeSource });
-    const run = () => pg.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ["violations"] })).violations
-      .map((v) => `${v.id} [${v.impact}] ${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`));
+    const run = () => axeViolations(pg);
     await check(`axe-core: 0 violations on the workshop at ${size}`, async () => {
       const v = await run();
       must(v.length === 0, v.join("; "));
@@ -374,5 +346,4 @@ try {
   for (const c of closeAll) await c.close().catch(() => {});
   await browser.close();
 }
-console.log(failures ? `workshop: ${failures} check(s) failed` : "workshop: every check passed");
-process.exit(failures ? 1 : 0);
+done();
