@@ -7,7 +7,7 @@
   "use strict";
   const KINDS = ["talent", "verband", "plek", "verhaal", "partner"];
   const MAX_ZOOM = 8; // embed.MaxZoom: ~250 m of a 2 km buurt, about one street
-  const STEP = 1.25;  // the full map's zoom levels (view.js): "Open de hele kaart" passes one
+  const STEP = 1.25;  // the full map's zoom levels (mapview.js): "Open de hele kaart" passes one
 
   const root = document.documentElement;
   const vak = document.getElementById("kaartvak");
@@ -20,9 +20,8 @@
   let core = null;   // the bridge, once the wasm runs
   let stored = [];   // pins as GeoJSON features
   let spot = null;   // [lon, lat] the form is about
-  let view = null;   // {w, h, z, cx, cy} in drawing units
   let selected = null; // the place or pin whose card is open
-  let dragged = false;
+  let tapped = false; // the last press did not move: its click is a tap
 
   function options(q) {
     const kinds = (q.get("soorten") || "").split(",").map((s) => s.trim()).filter((k) => KINDS.includes(k));
@@ -84,112 +83,64 @@
     }
   }
 
-  // --- zoom and pan: the viewBox, centred on (cx, cy), 1/z of the drawing.
-  function initView() {
-    const vb = svg().viewBox.baseVal;
-    view = { w: vb.width, h: vb.height, z: opts.zoom, cx: vb.width / 2, cy: vb.height / 2 };
-    const c = vak.dataset.corners.split(",").map(Number);
-    if (opts.centre && c.length === 4 && c[2] !== c[0] && c[3] !== c[1]) {
-      view.cx = (opts.centre[0] - c[0]) / (c[2] - c[0]) * view.w;
-      view.cy = (opts.centre[1] - c[1]) / (c[3] - c[1]) * view.h;
-    }
-    applyView();
-  }
-  // applyView sets the viewBox; then the core lays out marks and names for
-  // it (redraw), except while a drag moves the drawing (after it ends).
-  function applyView(moving) {
-    const v = view, hw = v.w / 2 / v.z, hh = v.h / 2 / v.z;
-    v.cx = Math.min(Math.max(v.cx, hw), v.w - hw); // keep the drawing in the frame
-    v.cy = Math.min(Math.max(v.cy, hh), v.h - hh);
-    svg().setAttribute("viewBox", `${v.cx - hw} ${v.cy - hh} ${2 * hw} ${2 * hh}`);
-    // Before the wasm, zooming enlarges the server's drawing and its names
-    // with it; embed.css divides them by --zoom to keep their size.
-    vak.style.setProperty("--zoom", core ? 1 : v.z);
-    document.body.classList.toggle("ingezoomd", v.z > 1);
-    document.getElementById("inzoomen").disabled = v.z >= MAX_ZOOM;
-    document.getElementById("uitzoomen").disabled = v.z <= 1;
-    if (!moving) { redraw(); updateLink(); }
-  }
-  function zoom(f) { view.z = Math.min(Math.max(view.z * f, 1), MAX_ZOOM); applyView(); }
-  function pan(dx, dy, moving) { view.cx += dx; view.cy += dy; applyView(moving); }
-
-  // scale is what the core draws and hit-tests for: drawing units per screen
-  // unit, names as large as on the full map (core.js, nameScale).
+  // --- zoom and pan: mapView, the full map's (mapview.js), in the embed's
+  // steps: a level is 2× (zoom=Z is level log2 Z), up to MAX_ZOOM, and the
+  // view stays on the drawing, which a fixed frame letterboxes. A plain
+  // wheel scrolls the website round the frame; ctrl+wheel (a touchpad's
+  // pinch) zooms. Before the wasm, and for good in a sandbox where it cannot
+  // load, the core's stand-in (core.js) has the server's drawing zoom.
   const page = globalThis.buurtkaartPage;
-  const scale = () => page.nameScale(svg(), view.w, view.h) / view.z;
-
-  // redraw has the core lay out marks and names for the frame's width and
-  // the zoom level, as view.js does for the whole map: a narrow frame shows
-  // fewer names, never smaller ones; kinds filtered out take no room.
-  function redraw() {
-    if (!core) return;
-    const el = svg(), vb = el.viewBox.baseVal, s = scale();
-    const args = [s, hidden(), vb.x, vb.y, vb.x + vb.width, vb.y + vb.height];
-    const marks = core.marks(...args), labels = core.labels(...args);
-    if (typeof marks === "string") page.replaceGroup(el, ".plekken", marks);
-    if (typeof labels === "string") page.replaceGroup(el, ".labels", labels);
-    page.replaceGroup(el, "#verbindingen", core.links(selected || "", s));
-    el.style.setProperty("--s", s);
+  const [, , W, H] = svg().getAttribute("viewBox").split(" ").map(Number);
+  const standIn = page.standIn([], vak.dataset.corners, W, H);
+  const maxLevel = Math.log2(MAX_ZOOM);
+  const mv = globalThis.buurtkaartView.mapView(vak, {
+    svg, core: () => core || standIn, W, H, hidden, selected: () => selected || "", onDraw,
+    onTap: () => { tapped = true; }, panStep: () => 0.25,
+    step: 2, maxLevel, inside: true, wheel: (ev) => ev.ctrlKey,
+    buttons: { zoomIn: document.getElementById("inzoomen"), zoomOut: document.getElementById("uitzoomen") },
+  });
+  // onDraw: the rest of a draw that is the embed's own.
+  function onDraw() {
+    svg().style.setProperty("--s-smal", 2.8 * mv.zoom()); // sketch.PhoneScale, as view.js: the server's phone names keep their size
+    document.body.classList.toggle("ingezoomd", mv.view.level > 0);
+    document.getElementById("inzoomen").disabled = mv.view.level >= maxLevel;
+    document.getElementById("uitzoomen").disabled = mv.view.level <= 0;
     tagLabels();
+    updateLink();
   }
 
   // "Open de hele kaart" opens the full map where the embed is: the same
   // centre, the nearest of its zoom levels, the same kinds hidden, and the
   // open card (view.js reads #z=…&c=…&verberg=…&p=…).
   function updateLink() {
-    if (!view) return;
     const q = new URLSearchParams();
-    const level = Math.round(Math.log(view.z) / Math.log(STEP));
+    const level = Math.round(-Math.log(mv.zoom()) / Math.log(STEP));
     if (level > 0) {
       q.set("z", level);
-      q.set("c", `${Math.round(view.cx)},${Math.round(view.cy)}`);
+      q.set("c", `${Math.round(mv.view.cx)},${Math.round(mv.view.cy)}`);
     }
     if (hidden().length) q.set("verberg", hidden().join(","));
     if (selected) q.set("p", selected);
     heel.href = q.size ? `./#${q.toString().replaceAll("%2C", ",")}` : "./";
   }
 
-  let drag = null;
-  vak.addEventListener("pointerdown", (ev) => {
-    dragged = false;
-    if (view.z > 1) drag = { x: ev.clientX, y: ev.clientY, id: ev.pointerId };
-  });
-  vak.addEventListener("pointermove", (ev) => {
-    if (!drag || ev.pointerId !== drag.id) return;
-    const dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
-    if (!dragged && Math.hypot(dx, dy) < 5) return; // a tap wobbles a few pixels; it is not a drag
-    dragged = true;
-    const k = view.w / view.z / page.drawnWidth(svg(), view.w, view.h); // drawing units per CSS pixel
-    pan(-dx * k, -dy * k, true);
-    drag.x = ev.clientX; drag.y = ev.clientY;
-  });
-  for (const t of ["pointerup", "pointercancel", "pointerleave"]) {
-    vak.addEventListener(t, () => { if (drag && dragged) { redraw(); updateLink(); } drag = null; });
-  }
   vak.addEventListener("keydown", (ev) => {
-    const step = view.w / view.z / 4;
-    const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[ev.key];
-    if (d) { ev.preventDefault(); pan(...d); }
-    if (ev.key === "+" || ev.key === "=") zoom(2);
-    if (ev.key === "-") zoom(0.5);
     if (ev.key === "Escape" && selected) closeCard(true);
     // Enter opens the place nearest the middle of the frame: with the
     // arrows, every card can be reached by keyboard.
     if (ev.key === "Enter" && core && ev.target === vak) {
-      const hit = core.hit(scale(), hidden(), view.cx, view.cy, 1e4);
+      const hit = core.hit(mv.scale(), hidden(), mv.view.cx, mv.view.cy, 1e4);
       if (hit?.id) { ev.preventDefault(); openCard(hit.id); }
     }
   });
-  document.getElementById("inzoomen").addEventListener("click", () => zoom(2));
-  document.getElementById("uitzoomen").addEventListener("click", () => zoom(0.5));
 
   // --- height for embed.js: the drawing's at this width (the page caps it
   // at the frame's height, so that would never grow again), or the pin
   // form's while it is open.
   let lastHeight = 0;
   function postHeight() {
-    if (parent === window || !view) return;
-    let h = vak.clientWidth * view.h / view.w;
+    if (parent === window) return;
+    let h = vak.clientWidth * H / W;
     if (form.open) h = Math.max(h, form.getBoundingClientRect().height + 32);
     h = Math.ceil(h);
     if (h === lastHeight) return;
@@ -214,16 +165,14 @@
     card.querySelector(".bewoner").hidden = !p.pin;
     card.hidden = false;
     card.focus({ preventScroll: true });
-    redraw(); // the ring round it
-    updateLink();
+    mv.draw(); // the ring round it
   }
   function closeCard(refocus) {
     if (!selected) return;
     selected = null;
     card.hidden = true;
     delete card.dataset.id;
-    redraw();
-    updateLink();
+    mv.draw();
     if (refocus) vak.focus({ preventScroll: true });
   }
   document.getElementById("kaartje-dicht").addEventListener("click", () => closeCard(true));
@@ -236,7 +185,7 @@
     if (!core || !opts.pins) return;
     const out = core.setPins(JSON.stringify({ type: "FeatureCollection", features: stored }));
     if (out?.error) return say("Pins tekenen lukte niet.", "Drawing the pins failed.");
-    redraw();
+    mv.draw();
   }
   async function loadPins() {
     stored = (await page.pins()).features; // every page
@@ -246,15 +195,20 @@
   // A tap on a mark or its name opens that place's card; on a cluster it
   // zooms in; only a tap on empty paper starts a pin (when adding is
   // allowed), and while a card is open it first closes the card. A finger
-  // may miss a mark by 22 px, a mouse by 12 (core.hit's reach).
+  // may miss a mark by 22 px, a mouse by 12 (core.hit's reach). A tap is
+  // the click after a press on the drawing that mapView saw not move
+  // (onTap), so the card or form it opens does not take that click. (The
+  // click's target is the frame's box: mapView captures the pointer.)
+  vak.addEventListener("pointerdown", () => { tapped = false; });
   vak.addEventListener("click", (ev) => {
-    if (dragged || !ev.target.closest("#kaart")) return;
+    if (!tapped) return;
+    tapped = false;
     if (!core) return opts.add && say("De kaart laadt nog even…", "The map is still loading…");
-    const at = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(svg().getScreenCTM().inverse());
+    const at = mv.toMap(ev.clientX, ev.clientY);
     const touch = ev.pointerType ? ev.pointerType !== "mouse" : matchMedia("(pointer: coarse)").matches;
-    const hit = core.hit(scale(), hidden(), at.x, at.y, touch ? 22 : 12);
+    const hit = core.hit(mv.scale(), hidden(), at.x, at.y, touch ? 22 : 12);
     if (hit?.id) return openCard(hit.id);
-    if (hit?.klont) { view.cx = at.x; view.cy = at.y; return zoom(2); }
+    if (hit?.klont) return mv.centreOn(at.x, at.y, mv.view.level + 1);
     if (selected) return closeCard(false);
     if (!opts.add) return;
     spot = core.lonLat(at.x, at.y);
@@ -301,7 +255,7 @@
   async function startCore() {
     core = await page.loadCore(vak.dataset.map);
     page.takeOver(core);
-    applyView(); // redraws: marks and names for this frame, labels tagged
+    mv.draw(); // marks and names for this frame, labels tagged
     document.body.dataset.core = "ready";
   }
 
@@ -312,7 +266,7 @@
     box.addEventListener("change", () => {
       if (box.checked) opts.kinds.add(box.value); else opts.kinds.delete(box.value);
       filter();
-      redraw();
+      mv.draw();
     });
   }
   const soorten = document.getElementById("soorten");
@@ -320,14 +274,18 @@
     if (ev.key === "Escape" && soorten.open) { soorten.open = false; soorten.querySelector("summary").focus(); }
   });
   if (!opts.add) document.body.classList.add("alleen-kijken");
-  initView();
+  // The start view: zoom=Z is level log2 Z; midden= a spot in lon/lat.
+  mv.view.level = Math.log2(opts.zoom);
+  const [x, y] = opts.centre ? standIn.xy(...opts.centre) : [NaN, NaN];
+  if (Number.isFinite(x) && Number.isFinite(y)) Object.assign(mv.view, { cx: x, cy: y });
+  mv.clampCentre();
   filter();
-  tagLabels();
+  mv.draw();
   let width = 0; // a new frame width: names laid out for it, a new height for embed.js
   new ResizeObserver(() => {
     if (vak.clientWidth === width) return;
     width = vak.clientWidth;
-    redraw();
+    mv.draw();
     postHeight();
   }).observe(vak);
   postHeight();
