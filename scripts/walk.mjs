@@ -354,9 +354,25 @@ async function throttled() {
   const raw = await page.evaluate(() => globalThis.__walkTimes);
   const fcp = await page.evaluate(() => Math.round(performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? -1));
   const wasmBytes = await page.evaluate(() => performance.getEntriesByType("resource").find((e) => e.name.endsWith("buurtkaart.wasm"))?.encodedBodySize ?? -1);
+  // Where the time goes: the page's own marks (core.js, app.js) and when
+  // each big request started and finished.
+  const breakdown = await page.evaluate(() => {
+    const out = {};
+    for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("buurtkaart:")) out[m.name.slice(11)] = Math.round(m.startTime);
+    const nav = performance.getEntriesByType("navigation")[0];
+    if (nav) { out["html-start"] = Math.round(nav.requestStart); out["html-end"] = Math.round(nav.responseEnd); }
+    for (const e of performance.getEntriesByType("resource")) {
+      const f = e.name.split("/").pop().split("?")[0];
+      if (!/^(buurtkaart\.wasm|map\.geojson|boundary\.geojson|places\.json|PatrickHand-Regular\.woff2|wasm_exec\.js|app\.js|style\.css)$/.test(f) || `${f}>` in out) continue;
+      out[`${f}>`] = Math.round(e.startTime); // asked for
+      out[`${f}|`] = Math.round(e.responseStart); // first byte
+      out[`${f}<`] = Math.round(e.responseEnd); // last byte
+    }
+    return out;
+  });
   await ctx.close();
   // Nothing is visible before the first contentful paint, whatever the DOM holds.
-  const t = { fcp, map: Math.max(raw.map, fcp), button: Math.max(raw.button, fcp), view: Math.max(raw.view, fcp), form: raw.form, wasm: raw.wasm, wasmBytes, savedBeforeWasm };
+  const t = { fcp, map: Math.max(raw.map, fcp), button: Math.max(raw.button, fcp), view: Math.max(raw.view, fcp), form: raw.form, wasm: raw.wasm, wasmBytes, savedBeforeWasm, breakdown };
   assert.ok(answeredBeforeWasm, `zoom, pan, a card (${cardName}) and search answered before the wasm`);
   assert.ok(t.map < t.wasm, "map before wasm");
   assert.ok(t.button < t.wasm, "button before wasm");
@@ -366,19 +382,35 @@ async function throttled() {
 }
 
 try {
-  const a = await offlineWalk({ label: "offline", loseOne: true });
-  const b = await offlineWalk({ label: "no-background-sync", noSync: true });
-  step(`offline walk: ${a.rows}/${N} stored, ${a.dupes} duplicates; without Background Sync: ${b.rows}/${N} stored, ${b.dupes} duplicates`);
+  // WALK_ONLY=throttled skips the offline walks (for timing the first visit alone).
+  if (process.env.WALK_ONLY !== "throttled") {
+    const a = await offlineWalk({ label: "offline", loseOne: true });
+    const b = await offlineWalk({ label: "no-background-sync", noSync: true });
+    step(`offline walk: ${a.rows}/${N} stored, ${a.dupes} duplicates; without Background Sync: ${b.rows}/${N} stored, ${b.dupes} duplicates`);
+  }
   // Three first visits (this machine is noisy): each run, then the median.
   const runs = [];
-  for (let i = 0; i < 3; i++) {
+  const nRuns = Number(process.env.WALK_RUNS) || 3;
+  for (let i = 0; i < nRuns; i++) {
     const t = await throttled();
     runs.push(t);
     step(`throttled run ${i + 1}: first contentful paint ${t.fcp} ms, drawn map visible ${t.map} ms, "Pin hier" usable ${t.button} ms, ` +
       `pan/zoom/card/search answer ${t.view} ms, pin form open ${t.form} ms, wasm ready ${t.wasm} ms (${(t.wasmBytes / 1e6).toFixed(2)} MB); ` +
       "a pin saved, the map zoomed and panned, a card opened and a search answered before the wasm was ready");
+    step(`throttled run ${i + 1}, where the time goes (ms from navigation; > asked for, | first byte, < last byte): ` +
+      Object.entries(t.breakdown).sort((x, y) => x[1] - y[1]).map(([k, v]) => `${k} ${v}`).join(", "));
   }
-  const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[1];
+  const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  // The breakdown's phases, median of the runs.
+  const phase = (r) => {
+    const b = r.breakdown, w = (k) => b[`buurtkaart.wasm${k}`];
+    return {
+      "wasm asked for": w(">"), "wasm first byte": w("|"), "wasm last byte": w("<"),
+      "instantiated": b["wasm-instantiated"], "Go ready": b["go-ready"], "map fetched": b["map-fetched"], "map loaded": b["map-loaded"], "taken over": b["taken-over"], "view on core": b["view-on-core"], "pins drawn": b["pins-drawn"], "core ready": b["core-ready"],
+    };
+  };
+  const phases = Object.keys(phase(runs[0]));
+  step("throttled phone, median of the runs: " + phases.map((k) => `${k} ${runs.map((r) => phase(r)[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)]}`).join(", "));
   // A benchmark: the targets of ../shared/QUALITY.md are printed beside the
   // medians, not asserted (this machine is noisy).
   step(`throttled phone (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, 4× CPU), first visit, median of 3: drawn map visible ${med("map")} ms ` +

@@ -336,23 +336,31 @@ function keepOffline() {
   navigator.serviceWorker.register("sw.js").catch((e) => console.warn("buurtkaart: no offline copy:", e.message));
 }
 
-// startCore loads the wasm after first paint and lets it take over the
+// startCore runs the wasm after first paint and lets it take over the
 // pre-rendered SVG: same bytes, now drawn by the browser's own copy of the core.
-// The wasm is deliberately not preloaded from <head>: receiving its ~4 MB
-// during the first render delayed the first paint of a 1,000-place map
-// from ~190 to ~290 ms (bench-map); the page shows the drawn map without it.
+// On a wide screen the wasm is asked for only here: receiving it during the
+// first render delayed the first paint of a 1,000-place map (bench-map). On
+// a phone <head> preloads it (media max-width 599px), and this fetch picks
+// up the download already under way. The performance marks (buurtkaart:…)
+// are for scripts/walk.mjs's breakdown.
 async function startCore() {
+  performance.mark("buurtkaart:app");
   // After the frame that shows the drawn map: compiling ~4 MB of wasm on a
   // two-core phone would otherwise share the CPU with that first paint.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  performance.mark("buurtkaart:core-start");
   core = await globalThis.buurtkaartPage.loadCore(vak.dataset.map);
   globalThis.buurtkaartPage.takeOver(core);
+  performance.mark("buurtkaart:taken-over");
   if (view) view.useCore(core);
   else view = startView({ core, onTapMap, claimTap: (at) => walk.tapAt(at), say });
+  performance.mark("buurtkaart:view-on-core");
   walk.coreReady();
   drawPins(); // pins waiting in the outbox show before the server's arrive
+  performance.mark("buurtkaart:pins-drawn");
   document.body.dataset.view = "ready";
   document.body.dataset.core = "ready";
+  performance.mark("buurtkaart:core-ready");
 }
 
 // startStandIn lets the view work before the wasm (a slow line takes

@@ -14,10 +14,17 @@ globalThis.buurtkaartPage = {
     // The buurt's boundary (the server refuses pins outside it); a map
     // without one is checked against its bbox alone.
     const boundary = fetch("boundary.geojson").then((r) => (r.ok ? r.text() : ""), () => "");
+    const mark = (name) => performance.mark?.(`buurtkaart:${name}`); // read by scripts/walk.mjs
+    mark("wasm-fetch");
     const { instance } = await WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject);
+    mark("wasm-instantiated");
     go.run(instance);
     await ready;
-    const loaded = globalThis.buurtkaart.load(await mapText, await boundary);
+    mark("go-ready");
+    const [mapData, boundaryData] = [await mapText, await boundary];
+    mark("map-fetched");
+    const loaded = globalThis.buurtkaart.load(mapData, boundaryData);
+    mark("map-loaded");
     if (loaded.error) throw new Error(loaded.error);
     for (const d of loaded.diagnostics) console.warn("buurtkaart:", d);
     return globalThis.buurtkaart;
