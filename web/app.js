@@ -338,11 +338,12 @@ function keepOffline() {
 
 // startCore runs the wasm after first paint and lets it take over the
 // pre-rendered SVG: same bytes, now drawn by the browser's own copy of the core.
-// On a wide screen the wasm is asked for only here: receiving it during the
-// first render delayed the first paint of a 1,000-place map (bench-map). On
-// a phone <head> preloads it (media max-width 599px), and this fetch picks
-// up the download already under way. The performance marks (buurtkaart:…)
-// are for scripts/walk.mjs's breakdown.
+// The wasm is asked for only here, not preloaded from <head>: receiving it
+// during the first render delayed the first paint of a 1,000-place map
+// (bench-map), and on the throttled phone a preload gained ~0.25 s of wasm
+// ready but took the line from the scripts the map answers with before it
+// (pan/zoom/card/search 0.94 → 1.68 s under the Worker). The performance
+// marks (buurtkaart:…) are for scripts/walk.mjs's breakdown.
 async function startCore() {
   performance.mark("buurtkaart:app");
   // After the frame that shows the drawn map: compiling ~4 MB of wasm on a
