@@ -18,6 +18,7 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/exchange"
 	"github.com/buurtkaart/buurtkaart/wasm/keepers"
 	"github.com/buurtkaart/buurtkaart/wasm/maps"
+	"github.com/buurtkaart/buurtkaart/wasm/pins"
 )
 
 // root answers /: with one map, that map; with more, the list of them.
@@ -314,7 +315,7 @@ func (d *Deployment) record(r *http.Request, ks *keepers.Store, slug string, k k
 // the network there (429 past the budget); one that is no keeper's is
 // then put to the moderator's check, which counts it too.
 func (d *Deployment) creator(w http.ResponseWriter, r *http.Request) (*keepers.Keeper, bool) {
-	token := bearerToken(r)
+	token := pins.Bearer(r)
 	if d.Keepers == nil || token == "" || subtle.ConstantTimeCompare([]byte(token), []byte(d.Pins.ModeratorToken)) == 1 {
 		return nil, d.moderator(w, r)
 	}
@@ -349,17 +350,12 @@ func (d *Deployment) creator(w http.ResponseWriter, r *http.Request) (*keepers.K
 	return nil, false
 }
 
-func bearerToken(r *http.Request) string {
-	t, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	return strings.TrimSpace(t)
-}
-
 // moderator admits the deployment's moderator token. Wrong tokens are
 // counted by the default map's pins API, as its moderation endpoints
 // count them (429 past the budget): the request is put to that API's
 // queue, which answers 200 only to the moderator.
 func (d *Deployment) moderator(w http.ResponseWriter, r *http.Request) bool {
-	token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	token := pins.Bearer(r)
 	if d.Pins.ModeratorToken == "" || token == "" {
 		problem(w, http.StatusUnauthorized, "not_moderator", "Alleen voor beheerders.", "For the deployment's moderator only.")
 		return false

@@ -108,7 +108,7 @@ func (h *Handler) MapOptions() *maps.Options {
 			return k.Name, ok
 		},
 		Saved: func(r *http.Request, slug, who string, rev maps.Revision) {
-			if k, err := h.store.Auth(r.Context(), slug, bearer(r)); err == nil {
+			if k, err := h.store.Auth(r.Context(), slug, pins.Bearer(r)); err == nil {
 				h.record(r.Context(), slug, k, "map.save", "versie "+strconv.Itoa(rev.N)+summary(rev.Summary))
 			}
 			h.settle(r.Context(), slug)
@@ -143,7 +143,7 @@ func (h *Handler) settle(ctx context.Context, slug string) {
 // moderation endpoints too (which count wrong tokens themselves).
 func (h *Handler) Moderates(slug string) func(r *http.Request) bool {
 	return func(r *http.Request) bool {
-		t := bearer(r)
+		t := pins.Bearer(r)
 		if t == "" {
 			return false
 		}
@@ -169,7 +169,7 @@ func (h *Handler) auth(w http.ResponseWriter, r *http.Request, slug string) (Kee
 	if h.lockedOut(w, r, now) {
 		return Keeper{}, false
 	}
-	t := bearer(r)
+	t := pins.Bearer(r)
 	k, err := h.store.Auth(ctx, slug, t)
 	switch {
 	case t == "" || k.Revoked:
@@ -242,14 +242,6 @@ func summary(s string) string {
 		return ""
 	}
 	return ": " + s
-}
-
-func bearer(r *http.Request) string {
-	t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok {
-		return ""
-	}
-	return strings.TrimSpace(t)
 }
 
 // readJSON decodes a small JSON body into v (an empty body leaves v as

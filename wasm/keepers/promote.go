@@ -55,7 +55,7 @@ func PlaceID(pinID string) string { return "pin-" + pinID }
 // until a keeper promotes it again, which then completes.
 func (h *Handler) promote(w http.ResponseWriter, r *http.Request, k Keeper) {
 	ctx, s, id := r.Context(), pins.NewStore(h.db, k.Map), r.PathValue("id")
-	base, ok := ifMatch(w, r)
+	base, ok := maps.IfMatch(w, r)
 	if !ok {
 		return
 	}
@@ -184,17 +184,6 @@ func (h *Handler) mapFailed(w http.ResponseWriter, r *http.Request, slug string,
 	}
 }
 
-// ifMatch reads the revision a write was made on; without it, 428.
-func ifMatch(w http.ResponseWriter, r *http.Request) (int, bool) {
-	n, err := strconv.Atoi(strings.Trim(r.Header.Get("If-Match"), `"`))
-	if err != nil {
-		answer(w, http.StatusPreconditionRequired, "if_match_required",
-			"Stuur mee welke versie je veranderde (If-Match).", "Send which revision you changed (If-Match).")
-		return 0, false
-	}
-	return n, true
-}
-
 // undo saves a revision that reverts revision n feature by feature.
 func (h *Handler) undo(w http.ResponseWriter, r *http.Request, k Keeper) {
 	n, err := strconv.Atoi(r.PathValue("n"))
@@ -202,7 +191,7 @@ func (h *Handler) undo(w http.ResponseWriter, r *http.Request, k Keeper) {
 		answer(w, http.StatusNotFound, "not_found", "Deze versie bestaat niet.", "No such revision.")
 		return
 	}
-	base, ok := ifMatch(w, r)
+	base, ok := maps.IfMatch(w, r)
 	if !ok {
 		return
 	}

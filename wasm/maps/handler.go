@@ -61,6 +61,18 @@ type handler struct {
 	o Options
 }
 
+// IfMatch reads the revision a write was made on (If-Match: "<n>"); without
+// it, it answers 428 and reports false. Saves, promotes and undos alike.
+func IfMatch(w http.ResponseWriter, r *http.Request) (int, bool) {
+	n, err := strconv.Atoi(strings.Trim(r.Header.Get("If-Match"), `"`))
+	if err != nil {
+		answer(w, http.StatusPreconditionRequired, "if_match_required",
+			"Stuur mee welke versie je veranderde (If-Match).", "Send which revision you changed (If-Match).")
+		return 0, false
+	}
+	return n, true
+}
+
 func etag(n int) string { return `"` + strconv.Itoa(n) + `"` }
 
 func (h *handler) get(w http.ResponseWriter, r *http.Request) {
@@ -84,10 +96,8 @@ func (h *handler) put(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	base, err := strconv.Atoi(strings.Trim(r.Header.Get("If-Match"), `"`))
-	if err != nil {
-		answer(w, http.StatusPreconditionRequired, "if_match_required",
-			"Stuur mee welke versie je veranderde (If-Match).", "Send which revision you changed (If-Match).")
+	base, ok := IfMatch(w, r)
+	if !ok {
 		return
 	}
 	data, ok := h.body(w, r)

@@ -29,7 +29,7 @@ func (h *handler) sameSite(next http.Handler) http.Handler {
 				writeProblem(w, crossSite)
 				return
 			}
-			if !isJSON(r) && !(r.ContentLength == 0 && bearer(r) != "") {
+			if !isJSON(r) && !(r.ContentLength == 0 && Bearer(r) != "") {
 				writeProblem(w, notJSON)
 				return
 			}

@@ -164,7 +164,7 @@ type makersView struct {
 func (h *handler) get(w http.ResponseWriter, r *http.Request) {
 	p, err := h.store.Get(r.Context(), r.PathValue("id"))
 	if err == nil && p.Status != pin.Visible {
-		if t := bearer(r); t != "" && subtle.ConstantTimeCompare([]byte(hashToken(t)), []byte(p.DeleteHash)) == 1 {
+		if t := Bearer(r); t != "" && subtle.ConstantTimeCompare([]byte(hashToken(t)), []byte(p.DeleteHash)) == 1 {
 			writeJSON(w, http.StatusOK, makersView{p.Public(), p.HiddenReason, p.Place})
 			return
 		}
@@ -180,7 +180,7 @@ func (h *handler) get(w http.ResponseWriter, r *http.Request) {
 // from the answer to their POST. A moderator may too. A wrong token counts
 // as a guess (see wrongToken).
 func (h *handler) delete(w http.ResponseWriter, r *http.Request) {
-	id, token := r.PathValue("id"), bearer(r)
+	id, token := r.PathValue("id"), Bearer(r)
 	p, err := h.store.Get(r.Context(), id)
 	if h.answered(w, err) {
 		return
@@ -274,7 +274,9 @@ func (h *handler) answered(w http.ResponseWriter, err error) bool {
 
 var notFound = problem(http.StatusNotFound, "not_found", "Deze pin bestaat niet (meer).", "This pin does not exist (any more).")
 
-func bearer(r *http.Request) string {
+// Bearer is the token of a request's "Authorization: Bearer …" header, ""
+// without one: the one reading of it for pins, keepers and the host.
+func Bearer(r *http.Request) string {
 	t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok {
 		return ""

@@ -12,7 +12,7 @@ import (
 // constant time, then asks the keepers (Options.Keeper). No secret and no
 // keepers configured means no moderator.
 func (h *handler) isModerator(r *http.Request) bool {
-	t := bearer(r)
+	t := Bearer(r)
 	if t == "" {
 		return false
 	}
@@ -34,7 +34,7 @@ func (h *handler) moderator(next http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if !h.isModerator(r) {
-			if bearer(r) != "" && h.wrongToken(w, r) {
+			if Bearer(r) != "" && h.wrongToken(w, r) {
 				return
 			}
 			w.Header().Set("WWW-Authenticate", `Bearer realm="buurtkaart moderation"`)
