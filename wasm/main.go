@@ -8,7 +8,6 @@
 package main
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -319,7 +318,7 @@ func (b *bridge) labelsAt(args []js.Value) any {
 	w := sketch.Window{}
 	if view != (sketch.Window{}) {
 		w = tileWindow(view)
-		key += fmt.Sprintf("@%g,%g", w.X0, w.Y0)
+		key += "@" + strconv.FormatFloat(w.X0, 'g', -1, 64) + "," + strconv.FormatFloat(w.Y0, 'g', -1, 64)
 	}
 	if g, ok := b.labels[key]; ok {
 		b.names = g

@@ -59,6 +59,48 @@ func TestWasmDependencyGuard(t *testing.T) {
 	t.Logf("browser wasm imports %d packages, none banned", len(deps))
 }
 
+// leftOut are code the browser wasm may import but must not link, each
+// kept out by what the core calls (issue 17): fmt's printer, with the
+// reflect it drives (orb imports fmt for a panic message in
+// planar.CentroidArea, so the package is listed, never linked), and time's
+// layout engine (Parse, Format). Without them the map's wasm went from
+// 788,495 to 711,683 B brotli: 0.38 s on the slow phone's line.
+// A name ending in "." stands for its package.
+var leftOut = []string{"fmt.", "time.Parse", "time.parse", "time.Time.Format", "time.Time.appendFormat", "reflect.Value.Call"}
+
+// TestWasmLinksNoPrinter links the browser wasm and reads the linker's
+// list of what it kept (-dumpdep), not the import graph.
+func TestWasmLinksNoPrinter(t *testing.T) {
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-dumpdep", "-o", filepath.Join(t.TempDir(), "app.wasm"), "./wasm")
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build -ldflags=-dumpdep: %v\n%.2000s", err, out)
+	}
+	kept, seen := 0, map[string]bool{}
+	for _, line := range strings.Split(string(out), "\n") {
+		from, to, ok := strings.Cut(line, " -> ")
+		if !ok {
+			continue
+		}
+		kept++
+		if strings.Contains(to, ".arginfo") || strings.Contains(to, ".stkobj") || strings.Contains(to, ".opendefer") {
+			continue // the linker's names for shared funcdata, not the code
+		}
+		for _, p := range leftOut {
+			if (to == p || strings.HasSuffix(p, ".") && strings.HasPrefix(to, p)) && !seen[p] {
+				seen[p] = true
+				t.Errorf("the browser wasm links %s (from %s): it weighs about 100 KB brotli with what it pulls in", to, from)
+			}
+		}
+	}
+	if kept < 1000 {
+		t.Fatalf("-dumpdep listed %d symbols; the linker's output changed?\n%.2000s", kept, out)
+	}
+	t.Logf("the linker kept %d symbols, none of %v", kept, leftOut)
+}
+
 // TestWasmBudget builds the site as serve does and weighs the wasm as serve
 // sends it to a browser: the brotli file the build wrote, through
 // siteFiles (the review found serve sending a level-9 copy of 1.00 MB

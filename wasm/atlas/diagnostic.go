@@ -1,6 +1,6 @@
 package atlas
 
-import "fmt"
+import "strconv"
 
 // Severity says whether a problem stops a feature from being drawn.
 type Severity int
@@ -37,13 +37,13 @@ func (d Diagnostic) String() string {
 	where := ""
 	switch {
 	case d.Line > 0:
-		where = fmt.Sprintf("%d:%d: ", d.Line, d.Column)
+		where = strconv.Itoa(d.Line) + ":" + strconv.Itoa(d.Column) + ": "
 	case d.Feature >= 0:
-		where = fmt.Sprintf("feature %d", d.Feature)
+		where = "feature " + strconv.Itoa(d.Feature)
 		if d.Name != "" {
-			where += fmt.Sprintf(" %q", d.Name)
+			where += " " + strconv.Quote(d.Name)
 		} else if d.ID != "" {
-			where += fmt.Sprintf(" (id %q)", d.ID)
+			where += " (id " + strconv.Quote(d.ID) + ")"
 		}
 		where += ": "
 	}
@@ -62,4 +62,18 @@ func HasErrors(ds []Diagnostic) bool {
 		}
 	}
 	return false
+}
+
+// vector writes numbers as fmt's %v does ("[4.3 52.1]"): the browser's
+// wasm leaves fmt out (about 120 KB brotli), so diagnostics are built with
+// strconv.
+func vector(v []float64) string {
+	b := []byte{'['}
+	for i, x := range v {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendFloat(b, x, 'g', -1, 64)
+	}
+	return string(append(b, ']'))
 }

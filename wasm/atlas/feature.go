@@ -1,7 +1,6 @@
 package atlas
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -24,7 +23,7 @@ func (p *parser) feature(m *Map, i int, raw []byte) {
 	name := strings.TrimSpace(props.Name)
 	if id != "" {
 		if first, dup := p.ids[id]; dup {
-			p.report(Error, i, id, name, fmt.Sprintf("duplicate id %q (also feature %d)", id, first),
+			p.report(Error, i, id, name, "duplicate id "+strconv.Quote(id)+" (also feature "+strconv.Itoa(first)+")",
 				"give every feature its own id")
 			return
 		}
@@ -44,7 +43,7 @@ func (p *parser) feature(m *Map, i int, raw []byte) {
 		return
 	}
 	if f.Geometry.Type != "Point" {
-		p.report(Error, i, id, name, fmt.Sprintf("a %s without a layer", f.Geometry.Type),
+		p.report(Error, i, id, name, "a "+string(f.Geometry.Type)+" without a layer",
 			`give it "layer": "straat", "water", "groen", "gebouw" or "route" to make it part of the drawing, or make it a Point to make it a place`)
 		return
 	}
@@ -53,7 +52,7 @@ func (p *parser) feature(m *Map, i int, raw []byte) {
 
 func (p *parser) shape(m *Map, s Shape) {
 	if !s.Layer.valid() {
-		p.report(Error, s.Feature, s.ID, s.Name, fmt.Sprintf("unknown layer %q", s.Layer),
+		p.report(Error, s.Feature, s.ID, s.Name, "unknown layer "+strconv.Quote(string(s.Layer)),
 			`use "straat", "water", "groen", "gebouw" or "route"`)
 		return
 	}
@@ -70,13 +69,13 @@ func (p *parser) place(m *Map, i int, id, name string, props rawProps, at Point)
 		if props.Kind == "" {
 			p.report(Error, i, id, name, "place has no kind", `add "kind": talent, verband, plek, verhaal or partner`)
 		} else {
-			p.report(Error, i, id, name, fmt.Sprintf("unknown kind %q", props.Kind),
-				fmt.Sprintf("did you mean %q? kinds are talent, verband, plek, verhaal and partner", kind.Nearest(props.Kind)))
+			p.report(Error, i, id, name, "unknown kind "+strconv.Quote(props.Kind),
+				"did you mean "+strconv.Quote(string(kind.Nearest(props.Kind)))+"? kinds are talent, verband, plek, verhaal and partner")
 		}
 		return
 	}
 	if p.boundsSet && !m.Bounds.Contains(at) {
-		p.report(Warning, i, id, name, fmt.Sprintf("lies outside the map's bbox at %.6f, %.6f", at.Lon, at.Lat),
+		p.report(Warning, i, id, name, "lies outside the map's bbox at "+strconv.FormatFloat(at.Lon, 'f', 6, 64)+", "+strconv.FormatFloat(at.Lat, 'f', 6, 64),
 			"move it inside, or widen the bbox")
 	}
 	m.Places = append(m.Places, Place{

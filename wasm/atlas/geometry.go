@@ -1,7 +1,8 @@
 package atlas
 
 import (
-	"fmt"
+	"errors"
+	"strconv"
 
 	"github.com/paulmach/orb"
 
@@ -13,7 +14,7 @@ import (
 type UnsupportedGeometry string
 
 func (t UnsupportedGeometry) Error() string {
-	return fmt.Sprintf("unsupported geometry type %q", string(t))
+	return "unsupported geometry type " + strconv.Quote(string(t))
 }
 
 // DecodeGeometry reads a GeoJSON geometry's coordinates: lines come back as
@@ -95,7 +96,7 @@ func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Poi
 		return bad(err.Error(), "use Point, LineString, Polygon or their Multi forms")
 	}
 	if err != nil {
-		return bad(fmt.Sprintf("%s coordinates: %v", g.Type, err), "coordinates are [longitude, latitude] numbers")
+		return bad(string(g.Type)+" coordinates: "+err.Error(), "coordinates are [longitude, latitude] numbers")
 	}
 	if len(parts) == 0 {
 		return bad(g.Type+" has no positions", "draw it, or remove the feature")
@@ -108,7 +109,7 @@ func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Poi
 		}
 		if msg, hint := checkRing(part, area); msg != "" {
 			if len(parts) > 1 {
-				msg = fmt.Sprintf("ring %d: %s", r, msg)
+				msg = "ring " + strconv.Itoa(r) + ": " + msg
 			}
 			return bad(msg, hint)
 		}
@@ -117,7 +118,7 @@ func (p *parser) geometry(i int, id, name string, g *rawGeometry) (parts [][]Poi
 		p.vertices += n
 	}
 	if n > p.opts.MaxFeatureVertices {
-		return bad(fmt.Sprintf("has %d vertices, more than %d", n, p.opts.MaxFeatureVertices),
+		return bad("has "+strconv.Itoa(n)+" vertices, more than "+strconv.Itoa(p.opts.MaxFeatureVertices),
 			"simplify it; a drawn street needs tens of points, not thousands")
 	}
 	if swapped(parts) {
@@ -141,9 +142,9 @@ func (p *parser) checkPart(part []Point, typ string, area bool) (msg, hint strin
 	case typ == "Point":
 		return "", ""
 	case !area && len(part) < 2:
-		return fmt.Sprintf("%s with %d position(s)", typ, len(part)), "a line needs at least two positions"
+		return string(typ) + " with " + strconv.Itoa(len(part)) + " position(s)", "a line needs at least two positions"
 	case area && len(part) < 4:
-		return fmt.Sprintf("ring with %d positions", len(part)), "a ring needs at least four positions, the last equal to the first"
+		return "ring with " + strconv.Itoa(len(part)) + " positions", "a ring needs at least four positions, the last equal to the first"
 	case area && part[0] != part[len(part)-1]:
 		return "ring is not closed", "repeat the first position at the end of the ring"
 	}
@@ -168,11 +169,11 @@ func inNL(p Point) bool { return p.Lon >= 3.0 && p.Lon <= 7.5 && p.Lat >= 50.5 &
 
 func position(c []float64) (Point, error) {
 	if len(c) < 2 {
-		return Point{}, fmt.Errorf("position has %d numbers, needs 2", len(c))
+		return Point{}, errors.New("position has " + strconv.Itoa(len(c)) + " numbers, needs 2")
 	}
 	pt := Point{c[0], c[1]}
 	if !validLonLat(pt) {
-		return pt, fmt.Errorf("position %v is not a longitude, latitude in degrees", c[:2])
+		return pt, errors.New("position " + vector(c[:2]) + " is not a longitude, latitude in degrees")
 	}
 	return pt, nil
 }

@@ -3,7 +3,7 @@ package atlas
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
@@ -48,7 +48,7 @@ func (p *parser) member(obj map[string]json.RawMessage, key string, dst decoder)
 		return false
 	}
 	if err := decode(raw, dst); err != nil {
-		p.report(Warning, -1, "", "", fmt.Sprintf("%q %s", key, typeProblem(err)), "it is ignored")
+		p.report(Warning, -1, "", "", strconv.Quote(key)+" "+typeProblem(err), "it is ignored")
 		return false
 	}
 	return true
@@ -91,5 +91,5 @@ func typeProblem(err error) string {
 	case "float64":
 		want = "a number"
 	}
-	return fmt.Sprintf("should be %s, not a JSON %s", want, te.Value)
+	return "should be " + want + ", not a JSON " + te.Value
 }

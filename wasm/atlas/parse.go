@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -65,7 +65,7 @@ func Parse(data []byte, opts *ParseOptions) (*Map, []Diagnostic) {
 	p.member(top, "type", text(&typ))
 	if typ != "FeatureCollection" {
 		return nil, []Diagnostic{{Severity: Error, Feature: -1,
-			Message: fmt.Sprintf("top-level type is %q, not \"FeatureCollection\"", typ),
+			Message: "top-level type is " + strconv.Quote(typ) + `, not "FeatureCollection"`,
 			Hint:    `a map file is one GeoJSON FeatureCollection: {"type":"FeatureCollection","features":[…]}`}}
 	}
 	var features [][]byte
@@ -104,13 +104,13 @@ func (p *parser) bounds(m *Map, bbox []float64) {
 		return
 	}
 	if len(bbox) != 4 {
-		p.report(Warning, -1, "", "", fmt.Sprintf("bbox has %d numbers, not 4", len(bbox)),
+		p.report(Warning, -1, "", "", "bbox has "+strconv.Itoa(len(bbox))+" numbers, not 4",
 			"write it as [west, south, east, north]; the extent of the features is used instead")
 		return
 	}
 	b := BBox{bbox[0], bbox[1], bbox[2], bbox[3]}
 	if b.Empty() || !validLonLat(Point{b.W, b.S}) || !validLonLat(Point{b.E, b.N}) {
-		p.report(Warning, -1, "", "", fmt.Sprintf("bbox %v is not a west, south, east, north rectangle", bbox),
+		p.report(Warning, -1, "", "", "bbox "+vector(bbox)+" is not a west, south, east, north rectangle",
 			"write it as [west, south, east, north] in degrees; the extent of the features is used instead")
 		return
 	}
@@ -122,13 +122,13 @@ func (p *parser) finish(m *Map) {
 	for _, pl := range m.Places {
 		for _, l := range pl.Links {
 			if _, ok := p.ids[l]; !ok {
-				p.report(Warning, pl.Feature, pl.ID, pl.Name, fmt.Sprintf("links to %q, which is not the id of any feature", l),
+				p.report(Warning, pl.Feature, pl.ID, pl.Name, "links to "+strconv.Quote(l)+", which is not the id of any feature",
 					"fix the id or remove the link")
 			}
 		}
 	}
 	if p.vertices > p.opts.MaxVertices {
-		p.report(Error, -1, "", "", fmt.Sprintf("the base drawing has %d vertices, more than %d", p.vertices, p.opts.MaxVertices),
+		p.report(Error, -1, "", "", "the base drawing has "+strconv.Itoa(p.vertices)+" vertices, more than "+strconv.Itoa(p.opts.MaxVertices),
 			"simplify the base drawing (a hand-drawn map needs far fewer points), or split the map")
 	}
 	if !p.boundsSet {
@@ -188,7 +188,7 @@ func syntaxDiagnostic(data []byte, err error) Diagnostic {
 		off = se.Offset
 	case errors.As(err, &te):
 		off = te.Offset
-		d.Message = fmt.Sprintf("the file is a JSON %s, not an object", te.Value)
+		d.Message = "the file is a JSON " + te.Value + ", not an object"
 		d.Hint = `a map file is one GeoJSON FeatureCollection: {"type":"FeatureCollection","features":[…]}`
 	}
 	if off >= 0 {

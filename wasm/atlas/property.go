@@ -2,7 +2,7 @@ package atlas
 
 import (
 	"encoding/json"
-	"fmt"
+	"strconv"
 
 	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 )
@@ -67,7 +67,7 @@ func (p *parser) property(i int, all map[string]json.RawMessage, key string, dst
 		return true
 	}
 	if err := decode(v, dst); err != nil {
-		p.report(Error, i, "", "", fmt.Sprintf("properties: %q %s", key, typeProblem(err)), propsHint)
+		p.report(Error, i, "", "", "properties: "+strconv.Quote(key)+" "+typeProblem(err), propsHint)
 		return false
 	}
 	if keep != nil {

@@ -1,6 +1,6 @@
 package atlas
 
-import "fmt"
+import "strconv"
 
 // checkRing returns what is wrong with the shape of a closed ring of an
 // area, or "": a ring that collapses to a line or crosses itself has no
@@ -22,7 +22,7 @@ func checkRing(ring []Point, area bool) (msg, hint string) {
 		}
 	}
 	if len(at) < 4 {
-		return fmt.Sprintf("ring has only %d different positions", len(at)-1),
+		return "ring has only " + strconv.Itoa(len(at)-1) + " different positions",
 			"an area needs at least three corners; draw it as a line or remove it"
 	}
 	pt := func(k int) Point { return ring[at[k]] }
@@ -40,8 +40,8 @@ func checkRing(ring []Point, area bool) (msg, hint string) {
 				meet = segmentsMeet(pt(a), pt(a+1), pt(b), pt(b+1))
 			}
 			if meet {
-				return fmt.Sprintf("area crosses itself: segments %d and %d meet", seg(a), seg(b)),
-					fmt.Sprintf("segment %d joins positions %d and %d; move positions so the outline does not cross or touch itself, or split it into two areas", seg(a), seg(a), seg(a)+1)
+				return "area crosses itself: segments " + strconv.Itoa(seg(a)) + " and " + strconv.Itoa(seg(b)) + " meet",
+					"segment " + strconv.Itoa(seg(a)) + " joins positions " + strconv.Itoa(seg(a)) + " and " + strconv.Itoa(seg(a)+1) + "; move positions so the outline does not cross or touch itself, or split it into two areas"
 			}
 		}
 	}

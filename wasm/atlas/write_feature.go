@@ -3,10 +3,12 @@ package atlas
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"github.com/paulmach/orb"
+	"errors"
 	"math"
 	"slices"
+	"strconv"
+
+	"github.com/paulmach/orb"
 )
 
 // header writes the map's members, up to the opening of "features".
@@ -72,7 +74,7 @@ func (e *encoder) extra(members map[string]json.RawMessage, own ...string) {
 		var b bytes.Buffer
 		if err := json.Compact(&b, members[k]); err != nil {
 			if e.err == nil {
-				e.err = fmt.Errorf("atlas: member %q is not JSON: %v", k, err)
+				e.err = errors.New("atlas: member " + strconv.Quote(k) + " is not JSON: " + err.Error())
 			}
 			return
 		}

@@ -7,7 +7,6 @@
 package jsbridge
 
 import (
-	"fmt"
 	"syscall/js"
 
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
@@ -19,11 +18,25 @@ func Method(f func(args []js.Value) any) js.Func {
 	return js.FuncOf(func(this js.Value, args []js.Value) (result any) {
 		defer func() {
 			if r := recover(); r != nil {
-				result = map[string]any{"error": fmt.Sprint("buurtkaart: ", r)}
+				result = map[string]any{"error": "buurtkaart: " + panicText(r)}
 			}
 		}()
 		return f(args)
 	})
+}
+
+// panicText is what fmt.Sprint(r) says for the values a panic carries
+// (runtime errors, errors, strings); the browser's wasm leaves fmt out.
+func panicText(r any) string {
+	switch v := r.(type) {
+	case error:
+		return v.Error()
+	case string:
+		return v
+	case interface{ String() string }:
+		return v.String()
+	}
+	return "panic"
 }
 
 // Serve sets globalThis.buurtkaart to api, tells the page it is ready

@@ -2,8 +2,8 @@ package pin
 
 import (
 	"errors"
-	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -104,8 +104,8 @@ func jsonProblem(err error) *Problem {
 	var te *rawjson.TypeError
 	if errors.As(err, &te) {
 		return problem(statusBadRequest, "invalid_json",
-			fmt.Sprintf("Het veld %q heeft de verkeerde vorm.", te.Field),
-			fmt.Sprintf("Field %q has the wrong type.", te.Field))
+			"Het veld "+strconv.Quote(te.Field)+" heeft de verkeerde vorm.",
+			"Field "+strconv.Quote(te.Field)+" has the wrong type.")
 	}
 	return problem(statusBadRequest, "invalid_json",
 		"Dit is geen geldige pin (JSON klopt niet).", "This is not a valid pin (invalid JSON).")
@@ -149,6 +149,17 @@ func pointer[T any](d *rawjson.Decoder, v []byte, p *T, decode func(*rawjson.Dec
 	return p
 }
 
+// stamp writes t as time.RFC3339 does in UTC (whole seconds, "Z"), through
+// MarshalText: time's layout engine (Format, Parse) stays out of the
+// browser's wasm.
+func stamp(t time.Time) string {
+	b, err := t.UTC().Truncate(time.Second).MarshalText()
+	if err != nil { // a year outside 0…9999
+		return ""
+	}
+	return string(b)
+}
+
 func (in input) check(rules Rules, now time.Time) (Pin, *Problem) {
 	if in.ID == nil || !isUUID(*in.ID) {
 		return Pin{}, problem(statusUnprocessable, "invalid_id",
@@ -158,7 +169,7 @@ func (in input) check(rules Rules, now time.Time) (Pin, *Problem) {
 		return Pin{}, problem(statusUnprocessable, "missing_position",
 			"Waar is het? De pin mist een plek op de kaart.", "Where is it? The pin has no position.")
 	}
-	p := Pin{ID: *in.ID, Lon: *in.Lon, Lat: *in.Lat, Created: now.UTC().Format(time.RFC3339)}
+	p := Pin{ID: *in.ID, Lon: *in.Lon, Lat: *in.Lat, Created: stamp(now)}
 	if pr := checkPosition(p.At(), rules.Bounds); pr != nil {
 		return Pin{}, pr
 	}
@@ -219,18 +230,18 @@ func checkPosition(at atlas.Point, bounds atlas.BBox) *Problem {
 func checkText(s string, max int, nl, en string) *Problem {
 	if !utf8.ValidString(s) {
 		return problem(statusUnprocessable, "invalid_text",
-			fmt.Sprintf("De %s bevat ongeldige tekens.", nl), fmt.Sprintf("The %s has invalid characters.", en))
+			"De "+nl+" bevat ongeldige tekens.", "The "+en+" has invalid characters.")
 	}
 	if n := utf8.RuneCountInString(s); n > max {
 		return problem(statusUnprocessable, "too_long",
-			fmt.Sprintf("De %s is te lang: %d tekens, hooguit %d.", nl, n, max),
-			fmt.Sprintf("The %s is too long: %d characters, at most %d.", en, n, max))
+			"De "+nl+" is te lang: "+strconv.Itoa(n)+" tekens, hooguit "+strconv.Itoa(max)+".",
+			"The "+en+" is too long: "+strconv.Itoa(n)+" characters, at most "+strconv.Itoa(max)+".")
 	}
 	for _, r := range s {
 		if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == '\u2028' || r == '\u2029') {
 			return problem(statusUnprocessable, "control_character",
-				fmt.Sprintf("De %s bevat onzichtbare stuurtekens; haal ze weg.", nl),
-				fmt.Sprintf("The %s holds control characters; remove them.", en))
+				"De "+nl+" bevat onzichtbare stuurtekens; haal ze weg.",
+				"The "+en+" holds control characters; remove them.")
 		}
 	}
 	if r := invisible(s); r >= 0 {

@@ -1,7 +1,8 @@
 package pin
 
 import (
-	"fmt"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -51,6 +52,12 @@ func invisible(s string) rune {
 // resident can find it (it does not show) or a program can strip it.
 func invisibleProblem(r rune, nl, en string) *Problem {
 	return problem(statusUnprocessable, "invisible_character",
-		fmt.Sprintf("De %s bevat een onzichtbaar teken (U+%04X) dat tekst kan omdraaien of verbergen; haal het weg en probeer het opnieuw.", nl, r),
-		fmt.Sprintf("The %s holds an invisible character (U+%04X) that can reverse or hide text; remove it and try again.", en, r))
+		"De "+nl+" bevat een onzichtbaar teken ("+codePoint(r)+") dat tekst kan omdraaien of verbergen; haal het weg en probeer het opnieuw.",
+		"The "+en+" holds an invisible character ("+codePoint(r)+") that can reverse or hide text; remove it and try again.")
+}
+
+// codePoint writes r as fmt's "U+%04X" does.
+func codePoint(r rune) string {
+	h := strings.ToUpper(strconv.FormatInt(int64(r), 16))
+	return "U+" + strings.Repeat("0", max(0, 4-len(h))) + h
 }

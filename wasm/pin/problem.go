@@ -1,8 +1,6 @@
 package pin
 
 import (
-	"fmt"
-
 	"github.com/buurtkaart/buurtkaart/wasm/atlas"
 	"github.com/buurtkaart/buurtkaart/wasm/internal/rawjson"
 )
@@ -16,7 +14,7 @@ type Problem struct {
 	EN     string `json:"en"`
 }
 
-func (p *Problem) Error() string { return fmt.Sprintf("pin: %s: %s", p.Code, p.EN) }
+func (p *Problem) Error() string { return "pin: " + p.Code + ": " + p.EN }
 
 // Statuses used by problems; the values are HTTP's, named here so this
 // package does not import net/http into the browser.
