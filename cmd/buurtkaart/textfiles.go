@@ -6,8 +6,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 
+	"github.com/buurtkaart/buurtkaart/wasm/host"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/js"
@@ -64,7 +64,7 @@ func compressText(dir string) error {
 // relative to dir and already checked as public (publicFiles).
 func servePrecompressed(w http.ResponseWriter, r *http.Request, dir, name string) {
 	w.Header().Add("Vary", "Accept-Encoding")
-	if strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
+	if host.TakesBrotli(r.Header.Get("Accept-Encoding")) {
 		if f, err := os.Open(filepath.Join(dir, filepath.FromSlash(name)+".br")); err == nil {
 			defer f.Close()
 			if st, err := f.Stat(); err == nil {

@@ -76,15 +76,102 @@ async function handle(req, env, ctx, data) {
 
 // shared answers with the static asset at path (a file of the shared site,
 // which Go named: cmd/worker/static.go), with the security headers Go set.
+// A client that takes brotli gets the build's brotli-11 copy (path + ".br",
+// scripts/worker-build) as it is, as serve sends it, rather than what the
+// edge compresses on the fly (under wrangler dev: gzip for Chrome, a third
+// more bytes of wasm than the copy). Cloudflare keeps a response's br for
+// a client that takes br, and decodes it for one that does not. wrangler
+// dev instead re-encodes it to the first of gzip and br the client lists
+// (miniflare's ensureAcceptableEncoding): Chrome's "gzip, deflate, br,
+// zstd" still gets gzip there, made from these bytes (scripts/encoding.mjs).
 async function shared(req, env, path, goHeaders) {
   // a fixed origin: Go names a path, never a host ("//elsewhere/x" stays ours)
-  const res = await env.ASSETS.fetch(new Request(new URL(path.replace(/^\/+/, "/"), "https://assets.local"), { method: req.method, headers: req.headers }));
-  const out = new Response(res.body, res);
+  const url = new URL(path.replace(/^\/+/, "/"), "https://assets.local");
+  let out = null;
+  if ((req.method === "GET" || req.method === "HEAD") && !req.headers.has("Range") && takesBrotli(req)) {
+    out = await brotliCopy(req, env, url);
+  }
+  if (!out) {
+    const res = await env.ASSETS.fetch(new Request(url, { method: req.method, headers: req.headers }));
+    out = new Response(res.body, res);
+    // what a cache keeps must follow the client's encodings: another
+    // client may get the brotli copy for the same address
+    if (res.ok || res.status === 304) vary(out.headers);
+  }
   for (const [k, v] of goHeaders) {
     const name = k.toLowerCase();
     if (name !== "x-buurtkaart-asset" && name !== "content-type" && name !== "content-length") out.headers.set(k, v);
   }
   return out;
+}
+
+// brotliCopy is the answer with the brotli copy of the asset at url, or
+// null when it has none (then the file is sent as before). Its headers are
+// the original's (Content-Type, Cache-Control, build/site/_headers' rules
+// for the original's path), with the copy's own ETag: other bytes, another
+// validator, so a cache never takes one for the other.
+async function brotliCopy(req, env, url) {
+  const twin = new URL(url);
+  twin.pathname += ".br";
+  const [copy, plain] = await Promise.all([
+    env.ASSETS.fetch(new Request(twin, { method: req.method })),
+    env.ASSETS.fetch(new Request(url, { method: "HEAD" })),
+  ]);
+  if (copy.status !== 200 || plain.status !== 200 || !copy.headers.get("ETag")) {
+    copy.body?.cancel();
+    return null;
+  }
+  const etag = copy.headers.get("ETag");
+  const headers = new Headers(plain.headers);
+  headers.set("ETag", etag);
+  headers.delete("Content-Length");
+  vary(headers);
+  if (noneMatch(req.headers.get("If-None-Match"), etag)) {
+    copy.body?.cancel();
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set("Content-Encoding", "br");
+  const len = copy.headers.get("Content-Length");
+  if (len) headers.set("Content-Length", len);
+  // manual: the bytes are brotli already; the runtime must not encode them again
+  return new Response(req.method === "HEAD" ? null : copy.body, { status: 200, headers, encodeBody: "manual" });
+}
+
+// takesBrotli reports whether the client accepts br. The Worker itself sees
+// "Accept-Encoding: br, gzip" whatever the client sent; the client's own
+// header is request.cf.clientAcceptEncoding (in production and under
+// wrangler dev). "br;q=0" refuses br, and so does "*;q=0" without br.
+function takesBrotli(req) {
+  const sent = req.cf?.clientAcceptEncoding;
+  const header = typeof sent === "string" ? sent : (req.headers.get("Accept-Encoding") || "");
+  let br = null, any = null;
+  for (const item of header.split(",")) {
+    const [coding, ...params] = item.split(";").map((s) => s.trim().toLowerCase());
+    if (coding !== "br" && coding !== "*") continue;
+    let q = 1;
+    for (const p of params) {
+      const m = /^q\s*=\s*(.*)$/.exec(p);
+      if (m) q = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(m[1]) ? Number(m[1]) : 0;
+    }
+    if (coding === "br") br = Math.max(br ?? 0, q);
+    else any = Math.max(any ?? 0, q);
+  }
+  return (br ?? any ?? 0) > 0;
+}
+
+// noneMatch reports whether an If-None-Match header matches etag (weak
+// comparison, as for GET and HEAD).
+function noneMatch(header, etag) {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  const opaque = (t) => t.trim().replace(/^W\//, "");
+  return header.split(",").some((t) => opaque(t) === opaque(etag));
+}
+
+function vary(headers) {
+  const v = headers.get("Vary");
+  if (!v) headers.set("Vary", "Accept-Encoding");
+  else if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(v)) headers.set("Vary", v + ", Accept-Encoding");
 }
 
 export default {

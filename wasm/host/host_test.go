@@ -501,3 +501,15 @@ func TestSlugUsedAgain(t *testing.T) {
 		t.Error("the slug used again shows the deleted map's page")
 	}
 }
+
+func TestTakesBrotli(t *testing.T) {
+	for accept, want := range map[string]bool{
+		"gzip, deflate, br, zstd": true, "br": true, "BR;q=0.5": true, "gzip": false, "": false,
+		"br;q=0, gzip": false, "gzip, deflate, br;q=0": false, "*": true, "*;q=0": false,
+		"*;q=0, br": true, "br;q=0, *": false, "gzip, *;q=0.1": true, "br;q=abc": false, "brotli": false,
+	} {
+		if got := host.TakesBrotli(accept); got != want {
+			t.Errorf("TakesBrotli(%q) = %v, want %v", accept, got, want)
+		}
+	}
+}

@@ -172,7 +172,7 @@ func (d *Deployment) serveFile(w http.ResponseWriter, r *http.Request, st *mapSt
 	h.Set("Server-Timing", how+";dur="+strconv.FormatFloat(float64(time.Since(start).Microseconds())/1000, 'f', 2, 64))
 	if br := rendered.Brotli[name]; br != nil {
 		h.Add("Vary", "Accept-Encoding")
-		if strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
+		if TakesBrotli(r.Header.Get("Accept-Encoding")) {
 			h.Set("Content-Encoding", "br")
 			data, tag = br, tag+"-br"
 		}
@@ -188,4 +188,35 @@ func (d *Deployment) serveFile(w http.ResponseWriter, r *http.Request, st *mapSt
 		return
 	}
 	w.Write(data)
+}
+
+// TakesBrotli reports whether an Accept-Encoding header accepts br:
+// listed with a weight above 0, or "*" above 0 with br not listed ("br;q=0"
+// refuses it). The Worker's worker.mjs reads it the same way.
+func TakesBrotli(accept string) bool {
+	br, any := -1.0, -1.0
+	for _, item := range strings.Split(accept, ",") {
+		coding, params, _ := strings.Cut(item, ";")
+		coding = strings.ToLower(strings.TrimSpace(coding))
+		if coding != "br" && coding != "*" {
+			continue
+		}
+		q := 1.0
+		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.EqualFold(strings.TrimSpace(k), "q") {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f >= 0 && f <= 1 {
+				q = f
+			} else {
+				q = 0
+			}
+		}
+		if coding == "br" {
+			br = max(br, q)
+		} else {
+			any = max(any, q)
+		}
+	}
+	if br >= 0 {
+		return br > 0
+	}
+	return any > 0
 }
