@@ -134,7 +134,7 @@ async function offlineWalkIn(ctx, { label, noSync, loseOne }) {
   for (let i = 0; ; i++) {
     const cached = await page.evaluate(async () => {
       const c = await caches.open("buurtkaart-shell-v1");
-      const want = ["./", "app.js", "view.js", "outbox.js", "walk.js", "style.css", "wasm_exec.js", "buurtkaart.wasm", "map.geojson", "fonts/PatrickHand-Regular.woff2"];
+      const want = ["./", "app.js", "view.js", "outbox.js", "walk.js", "style.css", "wasm_exec.js", "buurtkaart.wasm", "map.geojson", "fonts/PatrickHand-Latin.woff2"];
       return (await Promise.all(want.map((u) => c.match(new URL(u, document.baseURI).href)))).every(Boolean);
     });
     if (cached) break;
@@ -363,7 +363,7 @@ async function throttled() {
     if (nav) { out["html-start"] = Math.round(nav.requestStart); out["html-end"] = Math.round(nav.responseEnd); }
     for (const e of performance.getEntriesByType("resource")) {
       const f = e.name.split("/").pop().split("?")[0];
-      if (!/^(buurtkaart\.wasm|map\.geojson|boundary\.geojson|places\.json|PatrickHand-Regular\.woff2|wasm_exec\.js|app\.js|style\.css)$/.test(f) || `${f}>` in out) continue;
+      if (!/^(buurtkaart\.wasm|map\.geojson|boundary\.geojson|places\.json|PatrickHand-(?:Latin|Regular)\.woff2|wasm_exec\.js|app\.js|style\.css)$/.test(f) || `${f}>` in out) continue;
       out[`${f}>`] = Math.round(e.startTime); // asked for
       out[`${f}|`] = Math.round(e.responseStart); // first byte
       out[`${f}<`] = Math.round(e.responseEnd); // last byte

@@ -346,11 +346,13 @@ function keepOffline() {
 // marks (buurtkaart:…) are for scripts/walk.mjs's breakdown.
 async function startCore() {
   performance.mark("buurtkaart:app");
-  // After the frame that shows the drawn map: compiling ~4 MB of wasm on a
-  // two-core phone would otherwise share the CPU with that first paint.
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  performance.mark("buurtkaart:core-start");
-  core = await globalThis.buurtkaartPage.loadCore(vak.dataset.map);
+  // Compiled after the frame that shows the drawn map: compiling ~3 MB of
+  // wasm on a two-core phone would otherwise share the CPU with that first
+  // paint. Asked for now, though: on the slow phone the line was idle for
+  // that frame (wasm ready, medians of 3: 5.24 → 5.05–5.14 s).
+  const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+    .then(() => performance.mark("buurtkaart:core-start"));
+  core = await globalThis.buurtkaartPage.loadCore(vak.dataset.map, "buurtkaart.wasm", painted);
   globalThis.buurtkaartPage.takeOver(core);
   performance.mark("buurtkaart:taken-over");
   if (view) view.useCore(core);

@@ -5,8 +5,11 @@
 globalThis.buurtkaartPage = {
   // loadCore runs the wasm (the map's, or the poster page's at wasmURL),
   // loads the map file at mapURL into it (both fetched at once) and returns
-  // the bridge (web/buurtkaart.d.ts).
-  async loadCore(mapURL, wasmURL = "buurtkaart.wasm") {
+  // the bridge (web/buurtkaart.d.ts). The wasm is asked for at once but
+  // compiled only once compileAfter has settled (the map page: after the
+  // frame that shows the drawn map), so a slow line is never idle while
+  // the page waits for that frame.
+  async loadCore(mapURL, wasmURL = "buurtkaart.wasm", compileAfter = null) {
     const ready = new Promise((resolve) => { globalThis.buurtkaartReady = resolve; });
     const go = new Go();
     const mapText = fetch(mapURL).then((r) => r.text());
@@ -16,7 +19,10 @@ globalThis.buurtkaartPage = {
     const boundary = fetch("boundary.geojson").then((r) => (r.ok ? r.text() : ""), () => "");
     const mark = (name) => performance.mark?.(`buurtkaart:${name}`); // read by scripts/walk.mjs
     mark("wasm-fetch");
-    const { instance } = await WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject);
+    const wasm = fetch(wasmURL);
+    wasm.catch(() => {}); // reported by instantiateStreaming
+    await compileAfter;
+    const { instance } = await WebAssembly.instantiateStreaming(wasm, go.importObject);
     mark("wasm-instantiated");
     go.run(instance);
     await ready;

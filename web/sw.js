@@ -15,9 +15,12 @@
 const CACHE = "buurtkaart-shell-v1";
 const SHELL = [
   "./", "core.js", "app.js", "view.js", "mapview.js", "outbox.js", "walk.js", "embed-dialog.js", "style.css", "wasm_exec.js",
-  "buurtkaart.wasm", "map.geojson", "places.json", "fonts/PatrickHand-Regular.woff2", "icon.svg",
+  "buurtkaart.wasm", "map.geojson", "places.json", "fonts/PatrickHand-Latin.woff2", "icon.svg",
   "icons/icon-192.png", "icons/icon-512.png", "manifest.webmanifest",
 ];
+// Files an earlier shell held, dropped from the cache on activation: the
+// full font (62 KB) the map loaded before its Latin subset (issue 17).
+const RETIRED = ["fonts/PatrickHand-Regular.woff2"];
 const scope = new URL(self.registration.scope);
 const shell = new Set(SHELL.map((p) => new URL(p, scope).href));
 
@@ -38,6 +41,8 @@ self.addEventListener("install", (ev) => {
 self.addEventListener("activate", (ev) => {
   ev.waitUntil((async () => {
     for (const name of await caches.keys()) if (name.startsWith("buurtkaart-") && name !== CACHE) await caches.delete(name);
+    const cache = await caches.open(CACHE);
+    await Promise.all(RETIRED.map((p) => cache.delete(new URL(p, scope))));
     await self.clients.claim(); // the open page works offline from now, not from its next load
   })());
 });

@@ -184,7 +184,7 @@ func deployment(db *sql.DB, s site, slug string, opts pins.Options) http.Handler
 		DB: db, Default: slug, BaseURL: s.url, Pins: opts,
 		Keepers: keepers.NewHandler(db, &keepers.Options{Secret: opts.Secret}),
 		Static:  noCache(siteFiles(s.out)),
-		Pages:   &host.Memory{Compress: brotliBytes},
+		Pages:   &host.Memory{Compress: brotliBytes, Recompress: brotliBest},
 		Poster: func(_ string, api http.Handler, files func(context.Context) (page.Files, error)) http.Handler {
 			return posters.with(api, files)
 		},

@@ -243,9 +243,15 @@ func writeFile(dst string, data []byte) error {
 
 // brotliBytes compresses a rendered page for serve's memory (level 6: a
 // new revision's pages take milliseconds, not the seconds of level 11).
-func brotliBytes(data []byte) []byte {
+func brotliBytes(data []byte) []byte { return brotliLevel(data, 6) }
+
+// brotliBest compresses a rendered page again, at level 11, in the
+// background (host.Memory.Recompress): the sample's page 41,370 → 34,523 B.
+func brotliBest(data []byte) []byte { return brotliLevel(data, brotli.BestCompression) }
+
+func brotliLevel(data []byte, level int) []byte {
 	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, 6)
+	w := brotli.NewWriterLevel(&b, level)
 	w.Write(data)
 	w.Close()
 	return b.Bytes()

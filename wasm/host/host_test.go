@@ -467,6 +467,37 @@ func TestMemoryBudget(t *testing.T) {
 	}
 }
 
+// Memory answers with Compress's copy at once and with Recompress's once it
+// is made, in the background.
+func TestMemoryRecompress(t *testing.T) {
+	slow := make(chan struct{})
+	m := &host.Memory{
+		Compress:   func(b []byte) []byte { return b[:len(b)-1] },
+		Recompress: func(b []byte) []byte { <-slow; return b[:1] },
+	}
+	ctx := context.Background()
+	render := func() (page.Files, error) { return page.Files{"index.html": []byte("0123456789")}, nil }
+	r, _, _ := m.Files(ctx, "a", 1, render)
+	if got := len(r.Brotli["index.html"]); got != 9 {
+		t.Fatalf("first answer: %d bytes compressed, want Compress's 9", got)
+	}
+	close(slow)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		r, how, _ := m.Files(ctx, "a", 1, render)
+		if how != "memory" {
+			t.Fatalf("%s, want memory", how)
+		}
+		if len(r.Brotli["index.html"]) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("Recompress's copy never replaced Compress's")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 // A map file with errors is not started: 422 with its problems, as a
 // keeper's save would get.
 func TestCreateMapChecksTheFile(t *testing.T) {

@@ -2,6 +2,7 @@ package host
 
 import (
 	"context"
+	"maps"
 	"mime"
 	"net/http"
 	"path"
@@ -37,6 +38,12 @@ type Memory struct {
 	// passes its encoder; the host itself links none, as the Worker's edge
 	// compresses its answers itself).
 	Compress func([]byte) []byte
+	// Recompress, when set, makes a smaller copy more slowly (brotli 11:
+	// 230 ms for the sample's 122 KB page, 6.9 KB less to send than
+	// level 6). It runs after the first answer, one file at a time in the
+	// background, and its copy replaces Compress's once made: a keeper's
+	// save is never answered later for it.
+	Recompress func([]byte) []byte
 	// MaxBytes bounds what is kept: past it, the maps asked for longest
 	// ago are dropped (and rendered again when asked). Default 64 MiB: a
 	// Worker isolate has 128 MB in all.
@@ -44,7 +51,8 @@ type Memory struct {
 
 	mu    sync.Mutex
 	byMap map[string]*rendered
-	tick  int // counts uses, for least recently used
+	tick  int        // counts uses, for least recently used
+	slow  sync.Mutex // one Recompress at a time
 }
 
 type rendered struct {
@@ -83,8 +91,39 @@ func (m *Memory) Files(ctx context.Context, slug string, rev int, render func() 
 		r.size = size
 		m.evict(slug)
 		m.mu.Unlock()
+		if r.err == nil && m.Recompress != nil {
+			go m.recompress(slug, r)
+		}
 	})
-	return Rendered{Files: r.files, Brotli: r.br}, how, r.err
+	m.mu.Lock()
+	br := r.br
+	m.mu.Unlock()
+	return Rendered{Files: r.files, Brotli: br}, how, r.err
+}
+
+// recompress replaces r's compressed copies by Recompress's, one file at a
+// time; a copy already sent stays valid (the same file, other bytes).
+func (m *Memory) recompress(slug string, r *rendered) {
+	m.slow.Lock()
+	defer m.slow.Unlock()
+	for name, data := range r.files {
+		m.mu.Lock()
+		old, kept := r.br[name], m.byMap[slug] == r
+		m.mu.Unlock()
+		if old == nil || !kept { // evicted, or a newer revision came
+			continue
+		}
+		b := m.Recompress(data)
+		if len(b) >= len(old) {
+			continue
+		}
+		m.mu.Lock()
+		br := maps.Clone(r.br)
+		br[name] = b
+		r.br = br
+		r.size -= len(old) - len(b)
+		m.mu.Unlock()
+	}
 }
 
 func (m *Memory) entry(slug string, rev int) (*rendered, string) {
@@ -174,7 +213,7 @@ func (d *Deployment) serveFile(w http.ResponseWriter, r *http.Request, st *mapSt
 		h.Add("Vary", "Accept-Encoding")
 		if TakesBrotli(r.Header.Get("Accept-Encoding")) {
 			h.Set("Content-Encoding", "br")
-			data, tag = br, tag+"-br"
+			data, tag = br, tag+"-br"+strconv.Itoa(len(br)) // the slower, smaller copy is other bytes
 		}
 	}
 	h.Set("ETag", `"`+tag+`"`)
