@@ -75,8 +75,12 @@ try {
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   page.on("dialog", (d) => { errors.push(`script dialog: ${d.message()}`); d.dismiss(); });
+  // The server's drawing, marked as it arrives: the core keeps it when it
+  // loaded the file it was drawn from (core.js takeOver, data-source).
+  await page.addInitScript(() => document.addEventListener("DOMContentLoaded", () => { document.getElementById("kaart").dataset.server = "1"; }));
   await page.goto(base + "/");
   await page.waitForSelector("body[data-core=ready]", { timeout: 30000 });
+  assert.equal(await page.evaluate(() => document.getElementById("kaart").dataset.server), "1", "the core kept the server's drawing of the same map file");
   // What the wasm drew when it took over (the view then redraws for the
   // screen), serialised by the same browser as the server's drawing.
   const takenOver = await page.evaluate(() => {
@@ -85,7 +89,22 @@ try {
     return d.firstElementChild.outerHTML;
   });
   assert.equal(takenOver, preRendered, "the wasm draws the same SVG as the server");
-  step("wasm took over the pre-rendered SVG, byte-identical");
+  // A page drawn from another file than the one the core loads (a keeper
+  // saved in between) gets the core's drawing instead.
+  {
+    const other = await ctx.newPage();
+    await other.addInitScript(() => document.addEventListener("DOMContentLoaded", () => {
+      document.getElementById("kaart").dataset.server = "1";
+      document.getElementById("kaartvak").dataset.source = "0";
+    }));
+    await other.goto(base + "/");
+    await other.waitForSelector("body[data-core=ready]", { timeout: 30000 });
+    const replaced = await other.evaluate(() => ({ server: document.getElementById("kaart").dataset.server, base: document.querySelector("#kaart .laag")?.outerHTML }));
+    assert.equal(replaced.server, undefined, "another file's drawing is replaced by the core's");
+    assert.ok(replaced.base && preRendered.includes(replaced.base), "the core's drawing has the same base layers");
+    await other.close();
+  }
+  step("wasm took over the pre-rendered SVG, byte-identical: it kept the page's own copy of it, and drew its own for a page drawn from another file");
 
   // 2b. The default view on laptops: the whole buurt in the window, names
   // drawn for the screen, ≥ 90 % of the sample's places named (QUALITY.md),

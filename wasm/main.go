@@ -82,7 +82,10 @@ func (b *bridge) load(args []js.Value) any {
 		return answer
 	}
 	b.m = m
-	b.drawing, b.frame = sketch.Map(m, sketch.PageOptions())
+	// Drawn when svg() is first asked for: the page keeps the server's
+	// drawing of the same file (web/core.js, takeOver), so a phone's first
+	// load skips it.
+	b.drawing, b.frame = nil, sketch.PageOptions().Frame(m)
 	b.streets = sketch.Streets(b.frame, m.Shapes)
 	b.named = sketch.NamedStreets(b.frame, m.Shapes)
 	b.setPlaces(m.Places)
@@ -107,8 +110,11 @@ func (b *bridge) setPlaces(ps []atlas.Place) {
 
 // svg() → the whole map as an SVG string, byte-identical to the pre-render.
 func (b *bridge) svg(args []js.Value) any {
-	if b.drawing == nil {
+	if b.m == nil {
 		return map[string]any{"error": "no map loaded"}
+	}
+	if b.drawing == nil {
+		b.drawing, _ = sketch.Map(b.m, sketch.PageOptions())
 	}
 	var sb strings.Builder
 	sketch.WriteSVG(&sb, b.drawing)

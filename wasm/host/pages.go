@@ -42,7 +42,9 @@ type Memory struct {
 	// 230 ms for the sample's 122 KB page, 6.9 KB less to send than
 	// level 6). It runs after the first answer, one file at a time in the
 	// background, and its copy replaces Compress's once made: a keeper's
-	// save is never answered later for it.
+	// save is never answered later for it. Only files up to
+	// recompressMax: a 10,000-place page would keep a core busy for
+	// seconds.
 	Recompress func([]byte) []byte
 	// MaxBytes bounds what is kept: past it, the maps asked for longest
 	// ago are dropped (and rendered again when asked). Default 64 MiB: a
@@ -101,6 +103,9 @@ func (m *Memory) Files(ctx context.Context, slug string, rev int, render func() 
 	return Rendered{Files: r.files, Brotli: br}, how, r.err
 }
 
+// recompressMax is the largest file Memory.Recompress is given.
+const recompressMax = 256 << 10
+
 // recompress replaces r's compressed copies by Recompress's, one file at a
 // time; a copy already sent stays valid (the same file, other bytes).
 func (m *Memory) recompress(slug string, r *rendered) {
@@ -110,7 +115,7 @@ func (m *Memory) recompress(slug string, r *rendered) {
 		m.mu.Lock()
 		old, kept := r.br[name], m.byMap[slug] == r
 		m.mu.Unlock()
-		if old == nil || !kept { // evicted, or a newer revision came
+		if old == nil || !kept || len(data) > recompressMax { // evicted, or a newer revision came
 			continue
 		}
 		b := m.Recompress(data)

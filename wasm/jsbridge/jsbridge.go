@@ -60,5 +60,5 @@ func Load(geojson string) (*atlas.Map, map[string]any) {
 	if m == nil {
 		return nil, map[string]any{"diagnostics": lines, "error": "map could not be read"}
 	}
-	return m, map[string]any{"diagnostics": lines, "places": len(m.Places)}
+	return m, map[string]any{"diagnostics": lines, "places": len(m.Places), "source": atlas.Source([]byte(geojson))}
 }

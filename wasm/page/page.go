@@ -82,7 +82,7 @@ func Render(m *atlas.Map, data []byte, o Options) (Files, error) {
 	if out["places.json"], err = json.Marshal(card.All(f, m.Places)); err != nil {
 		return nil, err
 	}
-	for name, d := range pageData(m, o, drawing, f) {
+	for name, d := range pageData(m, o, drawing, f, atlas.Source(data)) {
 		src, err := fs.ReadFile(o.Templates, name)
 		if err != nil {
 			return nil, err
@@ -111,7 +111,9 @@ func Render(m *atlas.Map, data []byte, o Options) (Files, error) {
 }
 
 // pageData are the pages' dots: what each template is rendered with.
-func pageData(m *atlas.Map, o Options, drawing trusted, f sketch.Frame) map[string]dot {
+// source is the map file's atlas.Source: the page's core keeps the
+// drawing when it loads the very same file (web/core.js, takeOver).
+func pageData(m *atlas.Map, o Options, drawing trusted, f sketch.Frame, source string) map[string]dot {
 	kinds := kindGroups(m)
 	title := firstNonEmpty(m.Title, m.Buurt, "Onze buurt")
 	return map[string]dot{
@@ -119,11 +121,11 @@ func pageData(m *atlas.Map, o Options, drawing trusted, f sketch.Frame) map[stri
 			"Lang": m.Language, "Title": m.Title, "Buurt": firstNonEmpty(m.Buurt, m.Title),
 			"OEmbed": oembedDiscovery(o.URL), "Corners": corners(f),
 			"Attribution": m.Attribution, "Kinds": kinds, "Groups": kinds, "SVG": drawing,
-			"Intro": intro(m),
+			"Intro": intro(m), "Source": source,
 		},
 		// The map for other sites' iframes: for a frame wider than a
 		// phone's, and for a narrow one until the wasm lays it out.
-		"embed.html": {"Lang": m.Language, "Title": m.Title, "Kinds": kinds, "Corners": corners(f), "SVG": drawing},
+		"embed.html": {"Lang": m.Language, "Title": m.Title, "Kinds": kinds, "Corners": corners(f), "SVG": drawing, "Source": source},
 		// "Maak een poster": the browser composes it (wasm/posterpage).
 		"poster.html": {"Lang": firstNonEmpty(m.Language, "nl"), "Title": title, "Sizes": paperSizes()},
 	}

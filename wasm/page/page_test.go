@@ -43,9 +43,15 @@ func TestRender(t *testing.T) {
 			t.Errorf("Render made %s, which Made does not name", name)
 		}
 	}
+	// The drawing is named by the map file it was drawn from, as the
+	// browser's core names the file it loads (core.js keeps the drawing).
+	source := `data-source="` + atlas.Source(files["map.geojson"]) + `"`
 	for _, name := range []string{"index.html", "embed.html"} {
 		if !strings.Contains(string(files[name]), `<svg xmlns="http://www.w3.org/2000/svg" id="kaart"`) {
 			t.Errorf("%s has no drawn map", name)
+		}
+		if !strings.Contains(string(files[name]), source) {
+			t.Errorf("%s does not carry %s", name, source)
 		}
 	}
 	if !strings.Contains(string(files["index.html"]), "https://kaart.example.nl/schilderswijk/oembed?format=json&amp;url=https%3A%2F%2Fkaart.example.nl%2Fschilderswijk%2F") {

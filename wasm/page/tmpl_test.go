@@ -40,10 +40,10 @@ func TestTemplatesAsHTMLTemplate(t *testing.T) {
 	m.Places[0].Note = `<script>alert("x")</script> & co`
 	m.Extra = map[string]json.RawMessage{"intro": json.RawMessage(`"Wat we <hier> hebben & delen"`)}
 	_, f := sketch.Map(m, sketch.PageOptions())
-	pages := pageData(m, Options{URL: "https://kaart.example.nl/schilderswijk/"}, `<svg id="kaart"><text>a &amp; b</text></svg>`, f)
+	pages := pageData(m, Options{URL: "https://kaart.example.nl/schilderswijk/"}, `<svg id="kaart"><text>a &amp; b</text></svg>`, f, `1f"><script>`)
 	// A URL attribute with a scheme that runs code, or bytes a URL may not hold.
-	pages["index2.html"] = pageData(m, Options{URL: "javascript:alert(1)//"}, "", f)["index.html"]
-	pages["index3.html"] = pageData(m, Options{URL: "https://kaart.example.nl/buurt met spatie/(oud)'s/"}, "", f)["index.html"]
+	pages["index2.html"] = pageData(m, Options{URL: "javascript:alert(1)//"}, "", f, "")["index.html"]
+	pages["index3.html"] = pageData(m, Options{URL: "https://kaart.example.nl/buurt met spatie/(oud)'s/"}, "", f, "ab12")["index.html"]
 	for name, d := range pages {
 		name := strings.TrimSuffix(strings.TrimSuffix(name, "2.html"), "3.html")
 		if !strings.HasSuffix(name, ".html") {

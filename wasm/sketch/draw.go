@@ -50,6 +50,12 @@ func PageOptions() *Options {
 // drawn 1,000 px wide.
 const defaultFontSize = 12.5
 
+// Frame is where Map draws m with these options, without drawing it.
+func (o *Options) Frame(m *atlas.Map) Frame {
+	v := o.withDefaults()
+	return NewFrame(m.Bounds, v.Width, v.Margin)
+}
+
 func (o *Options) withDefaults() Options {
 	var v Options
 	if o != nil {
@@ -85,7 +91,7 @@ const (
 // pins are places too (pin.Pin.Place), drawn by Marks and Labels with them.
 func Map(m *atlas.Map, opts *Options) (*Drawing, Frame) {
 	o := opts.withDefaults()
-	f := NewFrame(m.Bounds, o.Width, o.Margin)
+	f := opts.Frame(m)
 	d := &Drawing{Title: m.Title, Width: f.Width, Height: f.Height, Groups: Base(f, m.Shapes)}
 	streets, named := Streets(f, m.Shapes), NamedStreets(f, m.Shapes)
 	marks, labels := places(f, m.Places, streets, named, o.FontSize, o.Scale)

@@ -67,6 +67,17 @@ func TestFrameRoundTrip(t *testing.T) {
 	}
 }
 
+// Options.Frame is the frame Map draws in (the browser's core takes it
+// without drawing when it keeps the server's drawing).
+func TestOptionsFrame(t *testing.T) {
+	m := &atlas.Map{Bounds: atlas.BBox{W: 4.29, S: 52.06, E: 4.32, N: 52.076}}
+	for _, o := range []*Options{nil, PageOptions(), {Width: 2000, Margin: 10}} {
+		if _, f := Map(m, o); f != o.Frame(m) {
+			t.Errorf("%+v: Map draws in %+v, Frame says %+v", o, f, o.Frame(m))
+		}
+	}
+}
+
 func TestHostileTextIsEscaped(t *testing.T) {
 	m := &atlas.Map{Title: `</title><script>alert(1)</script>`, Bounds: atlas.BBox{W: 4.29, S: 52.06, E: 4.32, N: 52.076},
 		Places: []atlas.Place{{ID: `x" onload="alert(1)`, Name: `<img src=x onerror=alert(1)>`, Kind: "plek", At: atlas.Point{Lon: 4.3, Lat: 52.07}}}}
