@@ -141,7 +141,16 @@ func (s site) buildWasm(pkg, target string) error {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("building the browser wasm %s: %v\n%s", pkg, err, out)
 	}
-	if err := os.Rename(tmp, target); err != nil {
+	built, err := os.ReadFile(tmp)
+	if err != nil {
+		return err
+	}
+	os.Remove(tmp)
+	packed, err := packData(built, dataGap)
+	if err != nil {
+		return fmt.Errorf("packing the browser wasm %s: %v", pkg, err)
+	}
+	if err := writeFile(target, packed); err != nil {
 		return err
 	}
 	return precompress(target)
