@@ -63,7 +63,17 @@ function feature(p) {
 // server's, this device's not yet sent, and its own that wait for a keeper.
 // Then the map, the list and the legend's counts show them.
 function drawPins() {
-  if (!core) return;
+  const all = pinsToCore();
+  if (!all) return;
+  view?.redraw();
+  listPins(all);
+  countKinds();
+}
+
+// pinsToCore gives the core the pins to draw (the server's, those waiting
+// on this phone, a keeper's own) and returns them, or null.
+function pinsToCore() {
+  if (!core) return null;
   const queued = pending();
   const seen = new Set(stored.map((f) => f.id));
   const waitingHere = queued.filter((p) => !seen.has(p.id)).map(feature);
@@ -72,10 +82,8 @@ function drawPins() {
   const all = stored.concat(waitingHere, forKeeper);
   const waitIDs = waitingHere.concat(forKeeper).map((f) => f.id);
   const done = core.setPins(JSON.stringify({ type: "FeatureCollection", features: all }), waitIDs, Object.keys(mine()).concat(queued.map((p) => p.id)));
-  if (done.error) return say("Pins tekenen lukte niet.", done.error);
-  view?.redraw();
-  listPins(all);
-  countKinds();
+  if (done.error) { say("Pins tekenen lukte niet.", done.error); return null; }
+  return all;
 }
 
 // listPins puts the residents' pins in "Alle plekken als lijst", each under
@@ -355,11 +363,14 @@ async function startCore() {
   core = await globalThis.buurtkaartPage.loadCore(vak.dataset.map, "buurtkaart.wasm", painted);
   globalThis.buurtkaartPage.takeOver(core);
   performance.mark("buurtkaart:taken-over");
+  // Pins waiting in the outbox show before the server's arrive, drawn in
+  // the core's first draw rather than a second one.
+  const pins = pinsToCore();
   if (view) view.useCore(core);
   else view = startView({ core, onTapMap, claimTap: (at) => walk.tapAt(at), say });
   performance.mark("buurtkaart:view-on-core");
   walk.coreReady();
-  drawPins(); // pins waiting in the outbox show before the server's arrive
+  if (pins) { listPins(pins); countKinds(); }
   performance.mark("buurtkaart:pins-drawn");
   document.body.dataset.view = "ready";
   document.body.dataset.core = "ready";
