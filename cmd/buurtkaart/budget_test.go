@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+	"github.com/buurtkaart/buurtkaart/internal/wasmdata"
 )
 
 // wasmBudget is the most the browser wasm may weigh after brotli: on a
@@ -166,6 +167,18 @@ func TestWasmWorkerBudget(t *testing.T) {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("%s: %v\n%s", cmd, err, out)
 		}
+	}
+	// Packed as scripts/worker-build packs it.
+	built, err := os.ReadFile(filepath.Join(dir, "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	packed, err := wasmdata.Pack(built, wasmdata.Gap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "app.wasm"), packed, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	// Our entry replaces the generated one (scripts/worker-build).
 	if err := copyFile("../worker/worker.mjs", filepath.Join(dir, "worker.mjs")); err != nil {

@@ -6,9 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/buurtkaart/buurtkaart/wasm/embed"
-	"github.com/buurtkaart/buurtkaart/wasm/page"
-	"github.com/buurtkaart/buurtkaart/web"
 	"io"
 	"io/fs"
 	"os"
@@ -16,6 +13,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/buurtkaart/buurtkaart/internal/wasmdata"
+	"github.com/buurtkaart/buurtkaart/wasm/embed"
+	"github.com/buurtkaart/buurtkaart/wasm/page"
+	"github.com/buurtkaart/buurtkaart/web"
 
 	"github.com/andybalholm/brotli"
 
@@ -146,7 +148,7 @@ func (s site) buildWasm(pkg, target string) error {
 		return err
 	}
 	os.Remove(tmp)
-	packed, err := packData(built, dataGap)
+	packed, err := wasmdata.Pack(built, wasmdata.Gap)
 	if err != nil {
 		return fmt.Errorf("packing the browser wasm %s: %v", pkg, err)
 	}

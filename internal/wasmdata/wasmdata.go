@@ -1,4 +1,6 @@
-package main
+// Package wasmdata rewrites the data section of a wasm module as the Go
+// linker writes it, keeping the memory it starts with.
+package wasmdata
 
 import (
 	"bytes"
@@ -8,20 +10,22 @@ import (
 	"strconv"
 )
 
+// Gap is the largest run of zero bytes Pack writes to join two segments.
+//
 // The Go linker writes a wasm's data as one active segment per run of
-// non-zero bytes: the map's wasm had 38,648 segments, most of them a few
-// bytes long, each with its own five-byte header for the browser to read
-// and apply. packData joins segments less than maxGap bytes apart,
-// writing the zeros between them, which the memory holds anyway: the same
-// memory at start, 136 segments, and 711,683 → 668,130 B as brotli (issue
-// 17: 0.2 s on the slow phone's line).
-const dataGap = 32
+// non-zero bytes: the map's wasm had 38,683 segments, most of them a few
+// bytes long, each with its own header for the browser to read and apply.
+// Joined across gaps of up to 32 bytes, writing the zeros between them,
+// which the memory holds anyway, they are 134, and the map's wasm went
+// from 711,683 to 668,585 B as brotli (issue 17: 0.2 s on the slow
+// phone's line); the Worker's from 2,870,923 to 2,696,475 B as gzip.
+const Gap = 32
 
-// packData returns module with its data segments joined across gaps of at
+// Pack returns module with its data segments joined across gaps of at
 // most maxGap zero bytes. It knows the form the Go linker writes (active
 // segments of memory 0 at i32.const offsets, no data count section) and
 // refuses any other.
-func packData(module []byte, maxGap int) ([]byte, error) {
+func Pack(module []byte, maxGap int) ([]byte, error) {
 	if len(module) < 8 || string(module[:4]) != "\x00asm" {
 		return nil, errors.New("not a wasm module")
 	}

@@ -1,4 +1,4 @@
-package main
+package wasmdata
 
 import (
 	"bytes"
@@ -50,7 +50,7 @@ func module(segs []segment) []byte {
 }
 
 // Packing keeps the memory a module starts with, whatever its segments.
-func TestPackDataKeepsMemory(t *testing.T) {
+func TestPackKeepsMemory(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for round := range 200 {
 		var segs []segment
@@ -70,7 +70,7 @@ func TestPackDataKeepsMemory(t *testing.T) {
 			segs[1].offset = segs[0].offset + 1
 		}
 		before := module(segs)
-		after, err := packData(before, 32)
+		after, err := Pack(before, 32)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,11 +88,11 @@ func TestPackDataKeepsMemory(t *testing.T) {
 	}
 }
 
-func TestPackDataRefusesOtherForms(t *testing.T) {
+func TestPackRefusesOtherForms(t *testing.T) {
 	passive := []byte("\x00asm\x01\x00\x00\x00\x0b\x04\x01\x01\x01\x07")
 	for name, m := range map[string][]byte{"not wasm": []byte("hello, world"), "passive segment": passive,
 		"data count": []byte("\x00asm\x01\x00\x00\x00\x0c\x01\x00"), "truncated": []byte("\x00asm\x01\x00\x00\x00\x0b\x10\x01")} {
-		if _, err := packData(m, 32); err == nil {
+		if _, err := Pack(m, 32); err == nil {
 			t.Errorf("%s: packed", name)
 		}
 	}
@@ -100,7 +100,7 @@ func TestPackDataRefusesOtherForms(t *testing.T) {
 
 // The browser's wasm as the Go linker writes it packs to far fewer
 // segments, with the same memory.
-func TestPackDataGoWasm(t *testing.T) {
+func TestPackGoWasm(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the browser wasm")
 	}
@@ -115,7 +115,7 @@ func TestPackDataGoWasm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	packed, err := packData(built, dataGap)
+	packed, err := Pack(built, Gap)
 	if err != nil {
 		t.Fatal(err)
 	}
