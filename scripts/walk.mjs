@@ -134,7 +134,7 @@ async function offlineWalkIn(ctx, { label, noSync, loseOne }) {
   for (let i = 0; ; i++) {
     const cached = await page.evaluate(async () => {
       const c = await caches.open("buurtkaart-shell-v1");
-      const want = ["./", "app.js", "view.js", "outbox.js", "walk.js", "style.css", "wasm_exec.js", "buurtkaart.wasm", "map.geojson", "fonts/PatrickHand-Latin.woff2"];
+      const want = ["./", "app.js", "view.js", "outbox.js", "walk.js", "style.css", "fonts.css", "wasm_exec.js", "buurtkaart.wasm", "map.geojson", "fonts/PatrickHand-Latin.woff2"];
       return (await Promise.all(want.map((u) => c.match(new URL(u, document.baseURI).href)))).every(Boolean);
     });
     if (cached) break;
@@ -432,6 +432,7 @@ try {
     const br = [];
     for (let i = 0; i < nRuns; i++) br.push(await throttled({ brOnly: true }));
     const medBr = (k) => br.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(br.length / 2)];
+    step("from a browser that takes only br, median of the runs: " + phases.map((k) => `${k} ${br.map((r) => phase(r)[k]).sort((a, b) => a - b)[Math.floor(br.length / 2)]}`).join(", "));
     step(`the wasm came ${runs.map((r) => r.wasmEncoding).join("/")}-encoded (${(med("wasmBytes") / 1e6).toFixed(2)} MB); ` +
       `from a browser that takes only br (${br.map((r) => r.wasmEncoding).join("/")}, ${(medBr("wasmBytes") / 1e6).toFixed(2)} MB), median of ${br.length}: ` +
       `drawn map visible ${medBr("map")} ms, pan/zoom/card/search answer ${medBr("view")} ms, wasm ready ${medBr("wasm")} ms (target ≤ 5000)`);

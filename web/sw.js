@@ -14,7 +14,7 @@
 
 const CACHE = "buurtkaart-shell-v1";
 const SHELL = [
-  "./", "core.js", "app.js", "view.js", "mapview.js", "outbox.js", "walk.js", "embed-dialog.js", "style.css", "wasm_exec.js",
+  "./", "core.js", "app.js", "view.js", "mapview.js", "outbox.js", "walk.js", "embed-dialog.js", "style.css", "fonts.css", "wasm_exec.js",
   "buurtkaart.wasm", "map.geojson", "places.json", "fonts/PatrickHand-Latin.woff2", "icon.svg",
   "icons/icon-192.png", "icons/icon-512.png", "manifest.webmanifest",
 ];

@@ -14,9 +14,9 @@ import (
 	"github.com/buurtkaart/buurtkaart/wasm/sketch"
 )
 
-// pageFont is the handwriting the map's pages load (web/style.css,
-// web/beheer.css): the Latin subset of posterFont that scripts/font-subset
-// makes (issue 17). The poster keeps posterFont, the full, hinted font.
+// pageFont is the handwriting the map's pages load (web/fonts.css): the
+// Latin subset of posterFont that scripts/font-subset makes (issue 17).
+// The poster keeps posterFont, the full, hinted font.
 const pageFont = "web/fonts/PatrickHand-Latin.woff2"
 
 // pageFontBudget is the most the page font may weigh: the subset is
@@ -42,7 +42,7 @@ func TestPageFontSubset(t *testing.T) {
 	}
 	t.Logf("%s: %d bytes, %d characters; %s: %d bytes, %d characters", posterFont, fullSize, len(fontRunes(full)), pageFont, subSize, len(fontRunes(sub)))
 
-	for _, css := range []string{"web/style.css", "web/beheer.css"} {
+	for _, css := range []string{"web/fonts.css"} {
 		src, err := os.ReadFile(filepath.Join(root, css))
 		if err != nil {
 			t.Fatal(err)

@@ -69,6 +69,7 @@ func listPage(list []maps.Summary) string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Buurtkaarten · buurtkaart</title>
+<link rel="stylesheet" href="fonts.css">
 <link rel="stylesheet" href="style.css">
 </head>
 <body class="kaartenlijst">
