@@ -421,7 +421,7 @@ try {
   step("throttled phone, median of the runs: " + phases.map((k) => `${k} ${runs.map((r) => phase(r)[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)]}`).join(", "));
   // A benchmark: the targets of ../shared/QUALITY.md are printed beside the
   // medians, not asserted (this machine is noisy).
-  step(`throttled phone (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, 4× CPU), first visit, median of 3: drawn map visible ${med("map")} ms ` +
+  step(`throttled phone (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, 4× CPU), first visit, median of ${runs.length}: drawn map visible ${med("map")} ms ` +
     `(target ≤ 1200), "Pin hier" usable ${med("button")} ms, pan/zoom/card/search answer ${med("view")} ms (target ≤ 1500), ` +
     `wasm ready ${med("wasm")} ms (target ≤ 5000)`);
   // Where the wasm did not come as brotli (the Worker under wrangler dev),
