@@ -6,9 +6,13 @@ interface BuurtkaartProblem { code: string; nl: string; en: string }
 
 interface Buurtkaart {
   version: string;
-  /** Parse a map file (GeoJSON text); broken features are reported and skipped. */
-  load(geojson: string, boundary?: string): { diagnostics: string[]; places: number; error?: string };
-  /** The whole map as SVG, byte-identical to the server's pre-render. */
+  /**
+   * Parse a map file (GeoJSON text); broken features are reported and skipped.
+   * source names the file by its bytes (atlas.Source), as the server names the
+   * drawing it rendered from it (#kaartvak's data-source).
+   */
+  load(geojson: string, boundary?: string): { diagnostics: string[]; places: number; source: string; error?: string };
+  /** The whole map as SVG, byte-identical to the server's pre-render; drawn on the first call. */
   svg(): string | { error: string };
   /**
    * Residents' pins become places of the map, after its own: marks, labels,
