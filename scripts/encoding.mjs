@@ -9,8 +9,8 @@
 //
 // Under wrangler dev, Chrome's "gzip, deflate, br, zstd" meets miniflare's
 // emulation of the edge, which re-encodes any compressible answer to the
-// first of gzip and br the client lists (Cloudflare keeps the Worker's br
-// for a client that takes it). For --host worker the check then asserts
+// first of gzip and br the client lists (what Cloudflare's edge does with
+// the Worker's br is not checked here). For --host worker the check then asserts
 // that the Worker answered with the brotli copy (its ETag) and that the
 // gzip made from it decodes to the file; a client that lists br first gets
 // the copy's exact bytes there too.
@@ -121,7 +121,7 @@ for (const { path, file, type, full } of files) {
     assert.equal(encoding(chrome), "gzip", `${what(CHROME)}: Content-Encoding`);
     assert.ok(br.headers.etag, `${what("br")}: an ETag`);
     assert.equal(chrome.headers.etag, br.headers.etag, `${what(CHROME)}: the Worker answered with ${file}.br (its ETag)`);
-    note = " — the Worker sent the .br copy; wrangler dev re-encoded it to gzip (miniflare's ensureAcceptableEncoding; Cloudflare keeps br)";
+    note = " — the Worker sent the .br copy; wrangler dev re-encoded it to gzip (miniflare's ensureAcceptableEncoding)";
   }
 
   if (!full) {

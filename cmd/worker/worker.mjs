@@ -66,9 +66,14 @@ async function handle(req, env, ctx, data) {
     starting ||= start(env, ctx).finally(() => { starting = null; });
     await starting;
   }
-  const res = await binding.serve(req.method, req.url, [...req.headers], data);
-  const asset = res.headers.find(([k]) => k.toLowerCase() === "x-buurtkaart-asset");
-  if (asset) return shared(req, env, asset[1], res.headers);
+  // Go reads the client's own Accept-Encoding: the Worker itself is sent
+  // "br, gzip" whatever the client sent (request.cf.clientAcceptEncoding).
+  const sent = req.cf?.clientAcceptEncoding;
+  const headers = [...req.headers].map(([k, v]) => (k === "accept-encoding" && typeof sent === "string" ? [k, sent] : [k, v]));
+  const res = await binding.serve(req.method, req.url, headers, data);
+  const header = (name) => res.headers.find(([k]) => k.toLowerCase() === name)?.[1];
+  const asset = header("x-buurtkaart-asset");
+  if (asset) return shared(req, env, asset, res.headers, header("x-buurtkaart-brotli") === "1");
   const nobody = res.status === 204 || res.status === 304 || req.method === "HEAD";
   if (nobody && res.body instanceof ReadableStream) res.body.cancel(); // lets Go stop writing
   return new Response(nobody ? null : res.body, { status: res.status, headers: res.headers });
@@ -76,32 +81,32 @@ async function handle(req, env, ctx, data) {
 
 // shared answers with the static asset at path (a file of the shared site,
 // which Go named: cmd/worker/static.go), with the security headers Go set.
-// A client that takes brotli gets the build's brotli-11 copy (path + ".br",
+// A client that takes brotli (Go says so: static.go) gets the build's brotli-11 copy (path + ".br",
 // scripts/worker-build) as it is, as serve sends it, rather than what the
 // edge compresses on the fly (under wrangler dev: gzip for Chrome, a third
-// more bytes of wasm than the copy). Cloudflare keeps a response's br for
-// a client that takes br, and decodes it for one that does not. wrangler
-// dev instead re-encodes it to the first of gzip and br the client lists
+// more bytes of wasm than the copy). Whether Cloudflare's edge keeps the
+// br for a client that takes it is unverified (not deployed). wrangler
+// dev re-encodes it to the first of gzip and br the client lists
 // (miniflare's ensureAcceptableEncoding): Chrome's "gzip, deflate, br,
 // zstd" still gets gzip there, made from these bytes (scripts/encoding.mjs).
-async function shared(req, env, path, goHeaders) {
+async function shared(req, env, path, goHeaders, brotli) {
   // a fixed origin: Go names a path, never a host ("//elsewhere/x" stays ours)
   const url = new URL(path.replace(/^\/+/, "/"), "https://assets.local");
-  let out = null;
-  if ((req.method === "GET" || req.method === "HEAD") && !req.headers.has("Range") && takesBrotli(req)) {
-    out = await brotliCopy(req, env, url);
-  }
-  if (!out) {
-    const res = await env.ASSETS.fetch(new Request(url, { method: req.method, headers: req.headers }));
-    out = new Response(res.body, res);
-    // what a cache keeps must follow the client's encodings: another
-    // client may get the brotli copy for the same address
-    if (res.ok || res.status === 304) vary(out.headers);
-  }
+  const out = (brotli && await brotliCopy(req, env, url)) || await plainAsset(req, env, url);
   for (const [k, v] of goHeaders) {
     const name = k.toLowerCase();
-    if (name !== "x-buurtkaart-asset" && name !== "content-type" && name !== "content-length") out.headers.set(k, v);
+    if (!name.startsWith("x-buurtkaart-") && name !== "content-type" && name !== "content-length") out.headers.set(k, v);
   }
+  return out;
+}
+
+// plainAsset is the asset at url as the assets binding sends it.
+async function plainAsset(req, env, url) {
+  const res = await env.ASSETS.fetch(new Request(url, { method: req.method, headers: req.headers }));
+  const out = new Response(res.body, res);
+  // what a cache keeps must follow the client's encodings: another
+  // client may get the brotli copy for the same address
+  if (res.ok || res.status === 304) vary(out.headers);
   return out;
 }
 
@@ -135,28 +140,6 @@ async function brotliCopy(req, env, url) {
   if (len) headers.set("Content-Length", len);
   // manual: the bytes are brotli already; the runtime must not encode them again
   return new Response(req.method === "HEAD" ? null : copy.body, { status: 200, headers, encodeBody: "manual" });
-}
-
-// takesBrotli reports whether the client accepts br. The Worker itself sees
-// "Accept-Encoding: br, gzip" whatever the client sent; the client's own
-// header is request.cf.clientAcceptEncoding (in production and under
-// wrangler dev). "br;q=0" refuses br, and so does "*;q=0" without br.
-function takesBrotli(req) {
-  const sent = req.cf?.clientAcceptEncoding;
-  const header = typeof sent === "string" ? sent : (req.headers.get("Accept-Encoding") || "");
-  let br = null, any = null;
-  for (const item of header.split(",")) {
-    const [coding, ...params] = item.split(";").map((s) => s.trim().toLowerCase());
-    if (coding !== "br" && coding !== "*") continue;
-    let q = 1;
-    for (const p of params) {
-      const m = /^q\s*=\s*(.*)$/.exec(p);
-      if (m) q = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(m[1]) ? Number(m[1]) : 0;
-    }
-    if (coding === "br") br = Math.max(br ?? 0, q);
-    else any = Math.max(any ?? 0, q);
-  }
-  return (br ?? any ?? 0) > 0;
 }
 
 // noneMatch reports whether an If-None-Match header matches etag (weak

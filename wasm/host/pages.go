@@ -236,7 +236,8 @@ func (d *Deployment) serveFile(w http.ResponseWriter, r *http.Request, st *mapSt
 
 // TakesBrotli reports whether an Accept-Encoding header accepts br:
 // listed with a weight above 0, or "*" above 0 with br not listed ("br;q=0"
-// refuses it). The Worker's worker.mjs reads it the same way.
+// refuses it). serve reads it for its files and pages; the Worker for
+// which of the site's files to send as their brotli copies (cmd/worker).
 func TakesBrotli(accept string) bool {
 	br, any := -1.0, -1.0
 	for _, item := range strings.Split(accept, ",") {

@@ -52,7 +52,8 @@ func Serve(api map[string]any) {
 // Load reads a map file as load(geojson) answers it: the map (nil when it
 // cannot be read) and {diagnostics, places, error?}.
 func Load(geojson string) (*atlas.Map, map[string]any) {
-	m, diags := atlas.Parse([]byte(geojson), nil)
+	data := []byte(geojson)
+	m, diags := atlas.Parse(data, nil)
 	lines := make([]any, len(diags))
 	for i, d := range diags {
 		lines[i] = d.String()
@@ -60,5 +61,5 @@ func Load(geojson string) (*atlas.Map, map[string]any) {
 	if m == nil {
 		return nil, map[string]any{"diagnostics": lines, "error": "map could not be read"}
 	}
-	return m, map[string]any{"diagnostics": lines, "places": len(m.Places), "source": atlas.Source([]byte(geojson))}
+	return m, map[string]any{"diagnostics": lines, "places": len(m.Places), "source": atlas.Source(data)}
 }

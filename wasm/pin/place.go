@@ -52,7 +52,7 @@ var (
 // 2026" and "November 2026"; empty for a time it cannot read (a pin still
 // on the phone has none yet). It reads what time.Time.UnmarshalText reads,
 // strict RFC 3339 (a fuzz test holds the two together), without time's layout engine,
-// which is 55 KB of the browser's wasm.
+// which is 55 KB of the browser's wasm code, uncompressed.
 func Month(created string) (nl, en string) {
 	year, month, ok := rfc3339Month(created)
 	if !ok {

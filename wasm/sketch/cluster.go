@@ -119,7 +119,7 @@ func leaderGroups(at []XY, idx []int, reach float64) [][]int {
 // centroid is the mean position of the places idx. (orb's
 // planar.CentroidArea gives the same for a MultiPoint, but its type switch
 // panics through fmt.Sprintf, and that alone kept fmt and reflect in the
-// browser's wasm: 789 → about 670 KB brotli without it.)
+// browser's wasm: 789 → 730 KB brotli without it, measured.)
 func centroid(at []XY, idx []int) XY {
 	var c XY
 	for _, i := range idx {
